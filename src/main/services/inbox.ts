@@ -1,0 +1,79 @@
+import type { TaskDetail, TaskState, TaskSummary } from '../../shared/bridge/contract';
+import { leasedTaskSchema, type LeasedTask } from '../../shared/domain/task';
+import type { TaskRow } from './profile/profile-schema';
+
+export const PREVIEW_LENGTH = 140;
+
+/** A one-line excerpt: whitespace collapsed, cut on a word near the limit, with an ellipsis. */
+export function previewText(text: string, limit = PREVIEW_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= limit) return flat;
+  const cut = flat.slice(0, limit - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit * 0.7 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+export function previewOf(task: LeasedTask): string {
+  switch (task.kind) {
+    case 'text_moderation':
+      return previewText(task.data.text);
+  }
+}
+
+/** The cached task, validated: a row that no longer parses is reported, never silently dropped. */
+export function leasedTaskOf(row: TaskRow): LeasedTask {
+  const parsed = leasedTaskSchema.safeParse(row.task);
+  if (!parsed.success) {
+    throw new Error(
+      `cached task ${row.taskId} does not match this app's task format: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+export function toSummary(row: TaskRow): TaskSummary {
+  const task = leasedTaskOf(row);
+  return {
+    taskId: row.taskId,
+    kind: task.kind,
+    projectName: row.projectName,
+    state: row.state,
+    preview: previewOf(task),
+    updatedAt: row.updatedAt,
+    leaseExpiresAt: row.leaseExpiresAt,
+    serverMessage: row.serverMessage,
+  };
+}
+
+export function toDetail(row: TaskRow): TaskDetail {
+  return { summary: toSummary(row), task: leasedTaskOf(row), draft: row.draft, answer: row.answer };
+}
+
+const GROUP: Record<TaskState, number> = {
+  todo: 0,
+  draft: 0,
+  pending: 1,
+  accepted: 2,
+  superseded: 2,
+  refused: 2,
+};
+
+/**
+ * The inbox order: work still to do first, in the order it was leased; then answers waiting for
+ * the network, in the order they will be sent; then everything settled, newest first.
+ */
+export function compareInbox(a: TaskRow, b: TaskRow): number {
+  const group = GROUP[a.state] - GROUP[b.state];
+  if (group !== 0) return group;
+  if (GROUP[a.state] === 0) return a.leaseOrder - b.leaseOrder || a.taskId.localeCompare(b.taskId);
+  if (a.state === 'pending') return byText(a.updatedAt, b.updatedAt) || a.leaseOrder - b.leaseOrder;
+  return byText(b.updatedAt, a.updatedAt) || a.taskId.localeCompare(b.taskId);
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function inboxOf(rows: readonly TaskRow[]): TaskSummary[] {
+  return [...rows].sort(compareInbox).map(toSummary);
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteDatabase = Database.Database;
+
+/**
+ * SQLite releases before 3.51.3 can corrupt a WAL database when a checkpoint races a WAL reset;
+ * every workstation database uses WAL, so older libraries are refused outright.
+ */
+export const MINIMUM_SQLITE_VERSION = '3.51.3';
+
+/** Throws when `version` (as `sqlite_version()` reports it) is older than the minimum. */
+export function assertSqliteVersion(version: string): void {
+  const have = parseVersion(version);
+  const need = parseVersion(MINIMUM_SQLITE_VERSION);
+  for (let i = 0; i < need.length; i += 1) {
+    const a = have[i] ?? 0;
+    const b = need[i] ?? 0;
+    if (a > b) return;
+    if (a < b) {
+      throw new Error(
+        `SQLite ${version} is too old: HITdesk needs ${MINIMUM_SQLITE_VERSION} or newer ` +
+          '(older versions can corrupt WAL databases). Rebuild better-sqlite3 (npm run rebuild:node).',
+      );
+    }
+  }
+}
+
+function parseVersion(version: string): number[] {
+  const parts = version.trim().split('.').map(Number);
+  if (parts.length < 2 || parts.some((part) => !Number.isInteger(part) || part < 0)) {
+    throw new Error(`cannot read the SQLite version "${version}"`);
+  }
+  return parts;
+}
+
+/**
+ * Applies `migrations[i]` to bring the schema from version i to i + 1, each in its own
+ * transaction with the `user_version` bump, so a failing step leaves the previous version intact.
+ */
+export function migrate(db: SqliteDatabase, migrations: readonly string[], label: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `${label} has schema version ${current} but this HITdesk knows only ${migrations.length}: ` +
+        'it was written by a newer version of the app. Update HITdesk; the file was left untouched.',
+    );
+  }
+  for (let version = current; version < migrations.length; version += 1) {
+    const sql = migrations[version] ?? '';
+    const step = db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    });
+    try {
+      step.immediate();
+    } catch (error) {
+      throw new Error(
+        `${label}: migration to schema version ${version + 1} failed, the database stays at version ` +
+          `${version}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/**
+ * Opens (creating if needed) one workstation database with the pragmas every one of them uses,
+ * then brings its schema up to date. Closes the handle again if anything fails.
+ */
+export function openDatabase(file: string, migrations: readonly string[], label = file): SqliteDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    assertSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Another connection (a second window, a backup tool) may hold the lock briefly.
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations, label);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

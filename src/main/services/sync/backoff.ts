@@ -1,0 +1,34 @@
+export type SyncTimings = {
+  /** The first retry waits up to this long. */
+  baseDelayMs: number;
+  /** No retry waits longer than this. */
+  maxDelayMs: number;
+  /** Between passes when all is well. */
+  idleIntervalMs: number;
+  /** Any single request gives up after this long. */
+  requestTimeoutMs: number;
+};
+
+export const DEFAULT_SYNC_TIMINGS: SyncTimings = {
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  idleIntervalMs: 30_000,
+  requestTimeoutMs: 15_000,
+};
+
+/**
+ * Exponential backoff with full jitter: a uniformly random wait below `min(max, base·2^attempt)`,
+ * so laptops that lost the network together do not all come back at the same instant.
+ * `attempt` counts the failures before this one (0 for the first retry).
+ */
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  timings: Pick<SyncTimings, 'baseDelayMs' | 'maxDelayMs'>,
+): number {
+  const exponent = Math.max(0, Math.floor(attempt));
+  const ceiling = Math.min(timings.maxDelayMs, timings.baseDelayMs * 2 ** exponent);
+  const value = random();
+  const r = Number.isNaN(value) ? 0 : Math.min(Math.max(value, 0), 1);
+  return Math.floor(r * ceiling);
+}

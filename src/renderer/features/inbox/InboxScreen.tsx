@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { inboxOrder } from '../../editor/work-run';
+import { useAppStore } from '../../state/app-store';
+import { refreshTasks, useTasksStore } from '../../state/tasks-store';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Notice } from '../../ui/Notice';
+import { ScreenHeading } from '../../ui/ScreenHeading';
+import { TakeTasksForm } from './TakeTasksForm';
+import { TaskList } from './TaskList';
+
+export function InboxScreen() {
+  const { t } = useTranslation();
+  const offline = useAppStore((state) => state.session?.offline ?? false);
+  const stored = useTasksStore((state) => state.tasks);
+  const tasks = useMemo(() => (stored ? inboxOrder(stored) : null), [stored]);
+  const loadError = useTasksStore((state) => state.loadError);
+  const open = tasks?.filter((task) => task.state === 'todo' || task.state === 'draft').length ?? 0;
+  const waiting = tasks?.filter((task) => task.state === 'pending').length ?? 0;
+
+  return (
+    <div className="screen inbox">
+      <div className="screen-top">
+        <ScreenHeading>{t('inbox.heading')}</ScreenHeading>
+        {tasks && tasks.length > 0 && (
+          <p className="inbox-summary">
+            <span>{t('inbox.summary.open', { count: open })}</span>
+            {waiting > 0 && <span>{t('inbox.summary.waiting', { count: waiting })}</span>}
+          </p>
+        )}
+      </div>
+      {offline && (
+        <Notice tone="warning" live={false}>
+          {t('signIn.offlineNotice')}
+        </Notice>
+      )}
+      <TakeTasksForm />
+      {loadError && (
+        <div className="load-error">
+          <ErrorMessage error={loadError} />
+          <button type="button" className="button-quiet" onClick={() => void refreshTasks()}>
+            {t('inbox.retry')}
+          </button>
+        </div>
+      )}
+      {tasks === null && !loadError && <p role="status">{t('inbox.loading')}</p>}
+      {tasks !== null && tasks.length === 0 && (
+        <section className="empty" aria-labelledby="inbox-empty-heading">
+          <h2 id="inbox-empty-heading">{t('inbox.emptyHeading')}</h2>
+          <p>{t('inbox.emptyText')}</p>
+        </section>
+      )}
+      {tasks !== null && tasks.length > 0 && <TaskList tasks={tasks} />}
+    </div>
+  );
+}

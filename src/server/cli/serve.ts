@@ -1,0 +1,60 @@
+import { startServer } from '../server';
+import { CliError, optionalString, type Command } from './command';
+import { chooseDatabase, databaseHelp, databaseOptions, describeDatabase } from './database-options';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the queue server until Ctrl-C (SIGINT) or SIGTERM',
+  usage: 'serve [--port 8787] [--host 127.0.0.1] [--data-dir <dir> | --database-url <url>] [--quiet]',
+  help: [
+    `--port <n>             TCP port (env PORT; default ${DEFAULT_PORT}; 0 picks a free one)`,
+    `--host <address>       address to listen on (env HOST; default ${DEFAULT_HOST}; 0.0.0.0 for the network)`,
+    ...databaseHelp,
+    '--quiet                no request log',
+  ],
+  options: {
+    ...databaseOptions,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    quiet: { type: 'boolean' },
+  },
+  async run(values, io) {
+    const port = parsePort(optionalString(values, 'port') ?? (io.env.PORT || String(DEFAULT_PORT)));
+    const host = optionalString(values, 'host') ?? (io.env.HOST || DEFAULT_HOST);
+    const database = chooseDatabase(values, io.env);
+    const server = await startServer({ ...database, host, port, log: values.quiet !== true });
+    io.out(`HITdesk queue server listening on ${server.url} (${describeDatabase(database)})\n`);
+    io.out(`API description: ${server.url}/openapi.json\n`);
+
+    await new Promise<void>((resolvePromise) => {
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) {
+          io.err(`${signal} again: exiting without waiting\n`);
+          process.exit(1);
+        }
+        stopping = true;
+        io.out(`${signal}: stopping…\n`);
+        void server.close().finally(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolvePromise();
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    io.out('stopped\n');
+    return 0;
+  },
+};
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65_535)
+    throw new CliError(`--port must be 0–65535, not "${text}"`, 2);
+  return port;
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001_init';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

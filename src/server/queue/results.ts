@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { resultSchema } from '../../shared/protocol/endpoints';
+import type { Db } from '../db/db';
+import { isoOf } from '../db/db';
+import { isProjectId, noSuchProject } from './projects';
+
+export type Result = z.infer<typeof resultSchema>;
+export type ResultsPage = { results: Result[]; nextAfter: number | null };
+
+type ResultRow = {
+  seq: number;
+  id: string;
+  task_id: string;
+  item_id: string;
+  external_id: string | null;
+  username: string;
+  status: Result['status'];
+  answer: unknown;
+  received_at: Date;
+};
+
+/** One page of a project's answers (accepted and superseded), oldest first, after the cursor `after`. */
+export async function listResults(
+  db: Db,
+  projectId: string,
+  page: { limit: number; after: number },
+): Promise<ResultsPage> {
+  const known = isProjectId(projectId)
+    ? await db.query('SELECT 1 FROM projects WHERE id = $1', [projectId])
+    : [];
+  if (known.length === 0) throw noSuchProject(projectId);
+  // One row more than asked tells whether another page exists.
+  const rows = await db.query<ResultRow>(
+    `SELECT s.seq, s.id, s.task_id, s.item_id, i.external_id, u.username, s.status, s.answer, s.received_at
+     FROM submissions s
+     JOIN items i ON i.id = s.item_id
+     JOIN users u ON u.id = s.worker_id
+     WHERE s.project_id = $1 AND s.seq > $2
+     ORDER BY s.seq
+     LIMIT $3`,
+    [projectId, page.after, page.limit + 1],
+  );
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  return {
+    results: shown.map((row) => ({
+      submissionId: row.id,
+      taskId: row.task_id,
+      itemId: row.item_id,
+      externalId: row.external_id,
+      worker: row.username,
+      status: row.status,
+      answer: row.answer,
+      receivedAt: isoOf(row.received_at),
+    })),
+    nextAfter: more ? (shown.at(-1)?.seq ?? null) : null,
+  };
+}
+
+/** Every page, for exports and the embedding API. */
+export async function listAllResults(db: Db, projectId: string, pageSize = 1000): Promise<Result[]> {
+  const all: Result[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await listResults(db, projectId, { limit: pageSize, after });
+    all.push(...page.results);
+    if (page.nextAfter === null) return all;
+    after = page.nextAfter;
+  }
+}

@@ -1,0 +1,157 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE_NAME } from '../../src/server/db/data-dir-lock';
+import type { Db } from '../../src/server/db/db';
+import { currentVersion, migrate } from '../../src/server/db/migrate';
+import { MIGRATIONS, type Migration } from '../../src/server/db/migrations';
+import { openDatabase } from '../../src/server/db/open';
+import { BACKENDS, freshDatabase, freshPgliteDir, type DatabaseTarget } from './server-harness';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function open(target: DatabaseTarget): Promise<Db> {
+  const db = await openDatabase(target.options);
+  cleanups.push(() => db.close());
+  return db;
+}
+
+async function tableExists(db: Db, name: string): Promise<boolean> {
+  const rows = await db.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [name]);
+  return rows[0]?.found !== null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(`database layer [${backend.name}]`, () => {
+    async function target(): Promise<DatabaseTarget> {
+      const made = await freshDatabase(backend.name);
+      cleanups.unshift(made.cleanup); // runs after the database is closed
+      return made;
+    }
+
+    it('applies the migrations once: a second run is a no-op', async () => {
+      const db = await open(await target());
+      const first = await migrate(db);
+      expect(first.applied).toEqual(MIGRATIONS.map((migration) => migration.version));
+      expect(await tableExists(db, 'submissions')).toBe(true);
+      const second = await migrate(db);
+      expect(second).toEqual({ version: first.version, applied: [] });
+      const history = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+      expect(history[0]?.n).toBe(MIGRATIONS.length);
+    });
+
+    it('leaves the previous version when a migration fails', async () => {
+      const db = await open(await target());
+      const broken: Migration = {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (id int); ALTER TABLE no_such_table ADD COLUMN x int;',
+      };
+      await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toThrow(/migration 0002_broken failed/);
+      expect(await currentVersion(db)).toBe(MIGRATIONS.length);
+      expect(await tableExists(db, 'half_done')).toBe(false);
+      expect(await tableExists(db, 'tasks')).toBe(true);
+    });
+
+    it('refuses a database migrated by a newer server', async () => {
+      const db = await open(await target());
+      await migrate(db);
+      await db.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        99,
+        'from_the_future',
+      ]);
+      await expect(migrate(db)).rejects.toThrow(/version 99, newer than this server knows/);
+    });
+
+    it('rolls a transaction back entirely when it throws', async () => {
+      const db = await open(await target());
+      await db.exec('CREATE TABLE notes (body text NOT NULL)');
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('INSERT INTO notes VALUES ($1)', ['kept?']);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect(await db.query('SELECT * FROM notes')).toEqual([]);
+    });
+
+    it('keeps other statements out of a running transaction', async () => {
+      const db = await open(await target());
+      await db.exec('CREATE TABLE notes (body text NOT NULL)');
+      const rolledBack = db.transaction(async (tx) => {
+        await tx.query('INSERT INTO notes VALUES ($1)', ['inside']);
+        await sleep(50); // the other statement is sent while this transaction is open
+        throw new Error('roll back');
+      });
+      const outside = (async () => {
+        await sleep(10);
+        await db.query('INSERT INTO notes VALUES ($1)', ['outside']);
+      })();
+      await expect(rolledBack).rejects.toThrow('roll back');
+      await outside;
+      expect(await db.query('SELECT body FROM notes')).toEqual([{ body: 'outside' }]);
+    });
+
+    it('fails loudly when the database is used instead of the transaction handle', async () => {
+      const db = await open(await target());
+      await expect(db.transaction(async () => db.query('SELECT 1'))).rejects.toThrow(
+        /use the transaction handle/,
+      );
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    });
+  });
+}
+
+describe.skipIf(!BACKENDS.find((backend) => backend.name === 'postgres')?.available)(
+  'migrations on PostgreSQL',
+  () => {
+    it('lets servers starting together apply each migration once', async () => {
+      const made = await freshDatabase('postgres');
+      cleanups.unshift(made.cleanup);
+      const dbs = await Promise.all([1, 2, 3].map(() => open(made)));
+      const reports = await Promise.all(dbs.map((db) => migrate(db)));
+      expect(reports.flatMap((report) => report.applied)).toEqual(
+        MIGRATIONS.map((migration) => migration.version),
+      );
+    });
+  },
+);
+
+describe('PGlite data folder', () => {
+  it('is used by one server at a time, and the lock goes with close()', async () => {
+    const folder = await freshPgliteDir();
+    cleanups.unshift(folder.cleanup);
+    const first = await openDatabase({ dataDir: folder.dir });
+    await first.exec('CREATE TABLE kept (n int); INSERT INTO kept VALUES (7);');
+    await expect(openDatabase({ dataDir: folder.dir })).rejects.toThrow(
+      `another HITdesk queue server is using ${folder.dir}`,
+    );
+    await first.close();
+    const second = await openDatabase({ dataDir: folder.dir });
+    cleanups.push(() => second.close());
+    expect(await second.query('SELECT n FROM kept')).toEqual([{ n: 7 }]);
+  });
+
+  it('removes a lock left by a process that died', async () => {
+    const folder = await freshPgliteDir();
+    cleanups.unshift(folder.cleanup);
+    const deadPid = 2 ** 22 + 12_345; // above Linux's pid_max default: no such process
+    writeFileSync(
+      join(folder.dir, LOCK_FILE_NAME),
+      JSON.stringify({
+        pid: deadPid,
+        hostname: (await import('node:os')).hostname(),
+        startedAt: 'x',
+        token: 't',
+      }),
+    );
+    const db = await openDatabase({ dataDir: folder.dir });
+    cleanups.push(() => db.close());
+    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+});

@@ -1,0 +1,161 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { LeasedTask } from '../../src/shared/domain/task';
+import { describeOnBackends, type SignedIn, type TestQueue } from './server-harness';
+
+async function lease(
+  queue: TestQueue,
+  worker: SignedIn,
+  count: number,
+  projectId?: string,
+): Promise<LeasedTask[]> {
+  const reply = await queue.call('leaseTasks', { token: worker.token, body: { count, projectId } });
+  if (reply.status !== 200) throw new Error(`lease failed: ${JSON.stringify(reply.error)}`);
+  return reply.data.tasks;
+}
+
+/** Moves the lease of these tasks into the past, as if days had gone by. */
+async function expire(queue: TestQueue, taskIds: string[]) {
+  await queue.sql(
+    `UPDATE tasks SET lease_expires_at = now() - interval '1 second'
+     WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`,
+    [JSON.stringify(taskIds)],
+  );
+}
+
+describeOnBackends('leasing tasks', (queue) => {
+  let workers: SignedIn[] = [];
+  beforeAll(async () => {
+    workers = await Promise.all(Array.from({ length: 10 }, () => queue().signedIn()));
+  }, 120_000);
+  const worker = (index: number) => workers[index] as SignedIn;
+
+  it('hands out at most count tasks, complete for offline work, in import order', async () => {
+    const q = queue();
+    const project = await q.project(5);
+    const tasks = await lease(q, worker(0), 3, project.id);
+    expect(tasks).toHaveLength(3);
+    expect(tasks.map((task) => task.externalId)).toEqual(['rev-1', 'rev-2', 'rev-3']);
+    const first = tasks[0] as LeasedTask;
+    expect(first).toMatchObject({
+      projectId: project.id,
+      kind: 'text_moderation',
+      leaseEpoch: 1,
+      priceCents: 3,
+      data: { text: 'Review number 1', rating: 4 },
+    });
+    expect(first.config.reasons.map((reason) => reason.code)).toEqual(['insult', 'spam']);
+    const hours = (Date.parse(first.leaseExpiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(71);
+    expect(hours).toBeLessThanOrEqual(72);
+
+    const rest = await lease(q, worker(0), 10, project.id);
+    expect(rest.map((task) => task.externalId)).toEqual(['rev-4', 'rev-5']);
+    expect(await lease(q, worker(0), 10, project.id)).toEqual([]);
+
+    const history = await q.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM leases l JOIN tasks t ON t.id = l.task_id WHERE t.project_id = $1',
+      [project.id],
+    );
+    expect(history[0]?.n).toBe(5);
+  });
+
+  it('answers 404 for an unknown project', async () => {
+    const reply = await queue().call('leaseTasks', {
+      token: worker(0).token,
+      body: { count: 1, projectId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(reply.status).toBe(404);
+    expect(reply.error?.code).toBe('not_found');
+  });
+
+  it('never leases one task twice to concurrent callers', async () => {
+    const q = queue();
+    const project = await q.project(24);
+    const batches = await Promise.all(workers.map((each) => lease(q, each, 3, project.id)));
+    const taskIds = batches.flat().map((task) => task.taskId);
+    expect(taskIds).toHaveLength(24);
+    expect(new Set(taskIds).size).toBe(24);
+    const rows = await q.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks WHERE project_id = $1 AND status = 'leased' AND lease_epoch = 1`,
+      [project.id],
+    );
+    expect(rows[0]?.n).toBe(24);
+  });
+
+  it('re-leases an expired lease with a higher epoch, and keeps the history', async () => {
+    const q = queue();
+    const project = await q.project(1);
+    const [first] = await lease(q, worker(1), 1, project.id);
+    expect(first?.leaseEpoch).toBe(1);
+    expect(await lease(q, worker(2), 1, project.id)).toEqual([]); // still held
+
+    await expire(q, [first?.taskId ?? '']);
+    const [second] = await lease(q, worker(2), 1, project.id);
+    expect(second?.taskId).toBe(first?.taskId);
+    expect(second?.leaseEpoch).toBe(2);
+
+    const history = await q.sql<{ epoch: number; worker_id: string }>(
+      'SELECT epoch, worker_id FROM leases WHERE task_id = $1 ORDER BY epoch',
+      [first?.taskId],
+    );
+    expect(history).toEqual([
+      { epoch: 1, worker_id: worker(1).id },
+      { epoch: 2, worker_id: worker(2).id },
+    ]);
+  });
+
+  it('never gives a worker the same item twice, whatever the overlap', async () => {
+    const q = queue();
+    const project = await q.project(3, { overlap: 3 });
+    const mine = await lease(q, worker(3), 50, project.id);
+    expect(mine).toHaveLength(3);
+    expect(new Set(mine.map((task) => task.itemId)).size).toBe(3);
+    expect(await lease(q, worker(3), 50, project.id)).toEqual([]);
+
+    // Once the lease runs out the worker may get that same task back, never another replica of the item.
+    await expire(
+      q,
+      mine.map((task) => task.taskId),
+    );
+    const again = await lease(q, worker(3), 50, project.id);
+    expect(again.map((task) => task.taskId).sort()).toEqual(mine.map((task) => task.taskId).sort());
+    expect(again.every((task) => task.leaseEpoch === 2)).toBe(true);
+
+    // Other workers share the remaining replicas, one per item each.
+    const other = await lease(q, worker(4), 50, project.id);
+    expect(other).toHaveLength(3);
+    expect(new Set(other.map((task) => task.itemId)).size).toBe(3);
+    expect(other.some((task) => mine.some((taken) => taken.taskId === task.taskId))).toBe(false);
+  });
+
+  it('does not hand an answered item to its worker again', async () => {
+    const q = queue();
+    const project = await q.project(1, { overlap: 2 });
+    const [task] = await lease(q, worker(5), 1, project.id);
+    if (!task) throw new Error('no task');
+    const submitted = await q.call('submit', {
+      token: worker(5).token,
+      body: {
+        taskId: task.taskId,
+        leaseEpoch: task.leaseEpoch,
+        idempotencyKey: `key-${task.taskId}`,
+        answer: { decision: 'approve' },
+      },
+    });
+    expect(submitted.data.status).toBe('accepted');
+    expect(await lease(q, worker(5), 5, project.id)).toEqual([]);
+    const forOther = await lease(q, worker(6), 5, project.id);
+    expect(forOther).toHaveLength(1);
+    expect(forOther[0]?.itemId).toBe(task.itemId);
+  });
+
+  it('leases across projects when no project is named', async () => {
+    const q = queue();
+    const one = await q.project(1);
+    const two = await q.project(1);
+    const fresh = await q.signedIn();
+    const tasks = await lease(q, fresh, 50);
+    const projects = new Set(tasks.map((task) => task.projectId));
+    expect(projects.has(one.id) && projects.has(two.id)).toBe(true);
+  });
+});
