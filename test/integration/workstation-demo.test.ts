@@ -14,7 +14,7 @@ import {
   openWorkstation,
   reviewsJsonl,
   type TestWorkstation,
-} from '../../src/main/services/testing/workstation-harness';
+} from '../helpers/workstation/workstation-harness';
 
 let root: string;
 let resourcesDir: string;

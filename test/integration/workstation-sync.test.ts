@@ -16,7 +16,7 @@ import {
   reviewsJsonl,
   withProfileDb,
   type TestWorkstation,
-} from '../../src/main/services/testing/workstation-harness';
+} from '../helpers/workstation/workstation-harness';
 
 const WAIT = { timeout: 20_000, interval: 50 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareInbox, inboxOf, previewText, toSummary } from './inbox';
 import type { TaskRow } from './profile/profile-schema';
-import { leasedTask } from './testing/fixtures';
+import { leasedTask } from '../../../test/helpers/workstation/fixtures';
 
 function row(name: string, state: TaskRow['state'], leaseOrder: number, updatedAt: string): TaskRow {
   const task = leasedTask({ data: { text: `review ${name}` } });

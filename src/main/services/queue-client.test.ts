@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallAborted, createQueueClient, QueueError, type QueueFailure } from './queue-client';
-import { apiError, health, startStubQueue, type StubQueue } from './testing/stub-queue';
+import {
+  apiError,
+  health,
+  startStubQueue,
+  type StubQueue,
+} from '../../../test/helpers/workstation/stub-queue';
 
 let stub: StubQueue | null = null;
 afterEach(async () => {

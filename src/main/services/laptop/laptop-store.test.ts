@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/fixtures';
+import { tempDir } from '../../../../test/helpers/workstation/fixtures';
 import { LaptopStore, type Profile } from './laptop-store';
 
 let dir: ReturnType<typeof tempDir>;

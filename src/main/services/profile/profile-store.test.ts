@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { leasedTask, steppingClock, tempDir } from '../testing/fixtures';
+import { leasedTask, steppingClock, tempDir } from '../../../../test/helpers/workstation/fixtures';
 import { profileDbPath, ProfileStore } from './profile-store';
 
 let dir: ReturnType<typeof tempDir>;

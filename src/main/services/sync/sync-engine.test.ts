@@ -3,8 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEventName } from '../../../shared/bridge/names';
 import { ProfileStore } from '../profile/profile-store';
 import { createQueueClient } from '../queue-client';
-import { leasedTask, tempDir } from '../testing/fixtures';
-import { apiError, health, startStubQueue, type StubHandler, type StubQueue } from '../testing/stub-queue';
+import { leasedTask, tempDir } from '../../../../test/helpers/workstation/fixtures';
+import {
+  apiError,
+  health,
+  startStubQueue,
+  type StubHandler,
+  type StubQueue,
+} from '../../../../test/helpers/workstation/stub-queue';
 import { SUPERSEDED_MESSAGE } from './push-outcome';
 import { SyncEngine } from './sync-engine';
 

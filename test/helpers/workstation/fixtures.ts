@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LeasedTask } from '../../../shared/domain/task';
+import type { LeasedTask } from '../../../src/shared/domain/task';
 
 export const REASONS = [
   { code: 'insult', label: { en: 'Insult', fr: 'Insulte' } },

@@ -5,11 +5,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventPayload, SyncStatus } from '../../../shared/bridge/contract';
-import type { BridgeEventName } from '../../../shared/bridge/names';
-import type { ProjectSpecInput } from '../../../shared/domain/project';
-import { profileDbPath } from '../profile/profile-store';
-import { createWorkstation, type Workstation, type WorkstationOptions } from '../workstation';
+import type { EventPayload, SyncStatus } from '../../../src/shared/bridge/contract';
+import type { BridgeEventName } from '../../../src/shared/bridge/names';
+import type { ProjectSpecInput } from '../../../src/shared/domain/project';
+import { profileDbPath } from '../../../src/main/services/profile/profile-store';
+import {
+  createWorkstation,
+  type Workstation,
+  type WorkstationOptions,
+} from '../../../src/main/services/workstation';
 
 export const FAST_SYNC = {
   baseDelayMs: 40,
