@@ -97,6 +97,13 @@ describe('layering check', () => {
     expect(rulesBroken('src/preload/index.ts', `import { z } from 'zod';`)).toEqual(['the preload is tiny']);
   });
 
+  it('lets unit tests beside the code import what they need', () => {
+    expect(rulesBroken('src/shared/domain/x.test.ts', `import { it } from 'vitest';`)).toEqual([]);
+    expect(rulesBroken('src/shared/domain/x.ts', `import { it } from 'vitest';`)).toEqual([
+      'shared imports nothing of the app',
+    ]);
+  });
+
   it('lets only the api folder touch window.hitdesk', () => {
     const source = `export const call = window.hitdesk.call;`;
     expect(rulesBroken('src/renderer/api/ipc-transport.ts', source)).toEqual([]);

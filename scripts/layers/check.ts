@@ -31,9 +31,15 @@ export function importsOf(source: string): { specifier: string; line: number }[]
   return info.importedFiles.map((ref) => ({ specifier: ref.fileName, line: lineOf(ref.pos) }));
 }
 
+/** Unit tests sit beside the code but, like test/, may import anything (fixtures, harnesses, vitest). */
+export function isTestFile(file: string): boolean {
+  return /\.test\.tsx?$/.test(file);
+}
+
 /** Applies every rule to one file. `file` is repository-relative with forward slashes. */
 export function checkFile(file: string, source: string): Violation[] {
   const found: Violation[] = [];
+  if (isTestFile(file)) return found;
   for (const { specifier, line } of importsOf(source)) {
     const ref = classify(specifier, file);
     for (const rule of rules) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoQueueServer, startQueueServer } from '../../src/server/embed';
 import { projectSpecSchema } from '../../src/shared/domain/project';
-import { textModerationItemSchema } from '../../src/shared/domain/text-moderation';
+import { textModerationItemSchema } from '../../src/shared/domain/kinds/text-moderation';
 import { callApi, freshPgliteDir } from './server-harness';
 
 const DEMO_DIR = join(process.cwd(), 'resources/demo');
@@ -13,7 +13,8 @@ const DEMO_DIR = join(process.cwd(), 'resources/demo');
 describe('demo data', () => {
   it('is a valid project with reasons in English and French and about 40 reviews', () => {
     const spec = projectSpecSchema.parse(JSON.parse(readFileSync(join(DEMO_DIR, 'project.json'), 'utf8')));
-    expect(spec.kind).toBe('text_moderation');
+    if (spec.kind !== 'text_moderation')
+      throw new Error(`the demo is a text_moderation project, not ${spec.kind}`);
     expect(spec.config.reasons.map((reason) => reason.code)).toEqual(
       expect.arrayContaining(['insult', 'personal_data', 'spam', 'off_topic', 'not_a_review']),
     );

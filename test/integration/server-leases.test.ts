@@ -43,6 +43,8 @@ describeOnBackends('leasing tasks', (queue) => {
       priceCents: 3,
       data: { text: 'Review number 1', rating: 4 },
     });
+    if (first.kind !== 'text_moderation')
+      throw new Error(`expected a text_moderation task, got ${first.kind}`);
     expect(first.config.reasons.map((reason) => reason.code)).toEqual(['insult', 'spam']);
     const hours = (Date.parse(first.leaseExpiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(71);

@@ -13,11 +13,27 @@ export function previewText(text: string, limit = PREVIEW_LENGTH): string {
   return `${(lastSpace > limit * 0.7 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
+/** What best recognises a task in a list, whatever its kind (language-neutral: no labels here). */
 export function previewOf(task: LeasedTask): string {
   switch (task.kind) {
     case 'text_moderation':
-      return previewText(task.data.text);
+      return previewText(task.data.title ? `${task.data.title} — ${task.data.text}` : task.data.text);
+    case 'image':
+      return previewText(task.data.caption ?? `${task.data.image.width} × ${task.data.image.height} px`);
+    case 'audio_transcription':
+      return previewText(task.data.context ?? formatDuration(task.data.audio.durationMs));
+    case 'audio_recording':
+      return previewText(task.data.prompts.map((prompt) => prompt.text).join(' · '));
+    case 'audio_validation':
+      return previewText(task.data.sentence);
+    case 'form':
+      return previewText(task.data.context.url ?? task.data.context.text ?? '');
   }
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** The cached task, validated: a row that no longer parses is reported, never silently dropped. */

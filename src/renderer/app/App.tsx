@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SignInScreen } from '../features/account/SignInScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
-import { TextTaskScreen } from '../features/text/TextTaskScreen';
+import { TaskScreen } from '../features/task/TaskScreen';
 import { useAppStore } from '../state/app-store';
 import { connectEvents } from '../state/events';
 import { AppHeader } from './AppHeader';
@@ -25,7 +25,7 @@ function CurrentScreen() {
       return <InboxScreen />;
     case 'task':
       // A new key per task: fresh draft, autosave and focus on the heading for each task.
-      return <TextTaskScreen key={screen.taskId} taskId={screen.taskId} />;
+      return <TaskScreen key={screen.taskId} taskId={screen.taskId} />;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TextModerationConfig } from '../../shared/domain/text-moderation';
+import type { TextModerationConfig } from '../../shared/domain/kinds/text-moderation';
 import {
   EMPTY_DRAFT,
   answerOf,
@@ -16,6 +16,8 @@ const config: TextModerationConfig = {
     { code: 'spam', label: { en: 'Spam', fr: 'Spam' } },
     { code: 'insult', label: { en: 'Insult', fr: 'Insulte' } },
   ],
+  spanLabels: [],
+  allowEscalate: true,
 };
 const start: DraftState = { draft: EMPTY_DRAFT, reasons: ['spam', 'insult'] };
 const run = (...actions: DraftAction[]) => actions.reduce(reduceDraft, start).draft;
@@ -31,8 +33,13 @@ describe('moderation draft', () => {
     expect(answerOf(run({ type: 'reject' }, { type: 'reason', code: 'insult' }))).toEqual({
       decision: 'reject',
       reason: 'insult',
+      spans: [],
     });
-    expect(answerOf(run({ type: 'reasonAt', position: 1 }))).toEqual({ decision: 'reject', reason: 'spam' });
+    expect(answerOf(run({ type: 'reasonAt', position: 1 }))).toEqual({
+      decision: 'reject',
+      reason: 'spam',
+      spans: [],
+    });
   });
 
   it('ignores a hotkey or code with no matching reason', () => {
@@ -74,7 +81,7 @@ describe('moderation draft', () => {
   });
 
   it('reads a submitted answer, or null when it is not one', () => {
-    expect(readAnswer({ decision: 'approve' })).toEqual({ decision: 'approve' });
-    expect(readAnswer({ decision: 'reject' })).toBeNull();
+    expect(readAnswer({ decision: 'approve' })).toEqual({ decision: 'approve', spans: [] });
+    expect(readAnswer({ decision: 'maybe' })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import {
   type TextModerationAnswer,
   type TextModerationConfig,
   type TextModerationDraft,
-} from '../../shared/domain/text-moderation';
+} from '../../shared/domain/kinds/text-moderation';
 
 /** What a HITer can do to a moderation draft. Choosing a reason implies rejecting. */
 export type DraftAction =
@@ -60,9 +60,9 @@ export function draftProblem(draft: TextModerationDraft): DraftProblem | null {
 
 /** The answer a complete draft makes, or null while something is missing. */
 export function answerOf(draft: TextModerationDraft): TextModerationAnswer | null {
-  if (draft.decision === 'approve') return { decision: 'approve' };
+  if (draft.decision === 'approve') return { decision: 'approve', spans: [] };
   if (draft.decision === 'reject' && draft.reason !== null)
-    return { decision: 'reject', reason: draft.reason };
+    return { decision: 'reject', reason: draft.reason, spans: [] };
   return null;
 }
 

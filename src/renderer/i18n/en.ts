@@ -89,7 +89,12 @@ export const en = {
     offlineNotice: 'Signed in offline — your work will be sent when the connection returns.',
   },
   kinds: {
+    image: 'Image annotation',
+    audio_transcription: 'Audio transcription',
+    audio_recording: 'Voice recording',
+    audio_validation: 'Audio check',
     text_moderation: 'Text moderation',
+    form: 'Form',
   } satisfies Record<TaskKind, string>,
   states: {
     todo: 'To do',
@@ -138,6 +143,7 @@ export const en = {
     position: 'Task {{position}} of {{total}}',
     loading: 'Opening the task…',
     loadFailed: 'This task could not be opened',
+    unsupported: 'This kind of task cannot be done in this version of HITdesk yet.',
     closed: 'This task is closed. You can read it, but your answer can no longer change.',
     status: 'Status: {{state}}',
     instructions: 'Instructions',
@@ -184,7 +190,6 @@ export const en = {
     approved: 'Approved',
     rejected: 'Rejected — {{reason}}',
     unreadableAnswer: 'The answer cannot be shown.',
-    unsupported: 'This kind of task cannot be done in this version of HITdesk yet.',
   },
   errors: {
     invalid_input: 'Something entered is not in the right form. Check it and try again.',
@@ -236,4 +241,4 @@ export const en = {
 
 /** The shape every language must fill: the same keys, each a string. */
 export type Messages = StringsOf<typeof en>;
-type StringsOf<T> = { [K in keyof T]: T[K] extends string ? string : StringsOf<T[K]> };
+export type StringsOf<T> = { [K in keyof T]: T[K] extends string ? string : StringsOf<T[K]> };

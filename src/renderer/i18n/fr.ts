@@ -84,7 +84,12 @@ export const fr: Messages = {
     offlineNotice: 'Connexion hors ligne — votre travail sera envoyé au retour de la connexion.',
   },
   kinds: {
+    image: 'Annotation d’image',
+    audio_transcription: 'Transcription audio',
+    audio_recording: 'Enregistrement de voix',
+    audio_validation: 'Vérification audio',
     text_moderation: 'Modération de texte',
+    form: 'Formulaire',
   },
   states: {
     todo: 'À faire',
@@ -133,6 +138,7 @@ export const fr: Messages = {
     position: 'Tâche {{position}} sur {{total}}',
     loading: 'Ouverture de la tâche…',
     loadFailed: 'Impossible d’ouvrir cette tâche',
+    unsupported: 'Ce type de tâche n’est pas encore possible dans cette version de HITdesk.',
     closed: 'Cette tâche est close. Vous pouvez la lire, mais votre réponse ne peut plus changer.',
     status: 'État\u00a0: {{state}}',
     instructions: 'Consignes',
@@ -179,7 +185,6 @@ export const fr: Messages = {
     approved: 'Approuvé',
     rejected: 'Rejeté — {{reason}}',
     unreadableAnswer: 'La réponse ne peut pas être affichée.',
-    unsupported: 'Ce type de tâche n’est pas encore possible dans cette version de HITdesk.',
   },
   errors: {
     invalid_input: 'Une saisie n’est pas dans la bonne forme. Vérifiez-la et réessayez.',

@@ -4,6 +4,7 @@ import { BRIDGE_ERROR_CODES } from '../../shared/bridge';
 import { en } from './en';
 import { fr } from './fr';
 import { localeFromLanguages } from './index';
+import { namespaces } from './namespaces';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -17,8 +18,18 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const english = leaves(en as Tree);
-const french = leaves(fr as Tree);
+// Every namespace, keys prefixed by it, so one test covers the app and each feature's messages.
+const all = (locale: 'en' | 'fr') =>
+  new Map(
+    Object.entries(namespaces).flatMap(([ns, messages]) =>
+      [...leaves(messages[locale] as Tree)].map(([key, text]) => [
+        ns === 'translation' ? key : `${ns}:${key}`,
+        text,
+      ]),
+    ),
+  );
+const english = all('en');
+const french = all('fr');
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {

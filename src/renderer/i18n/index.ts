@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/domain/common';
-import { en } from './en';
-import { fr } from './fr';
+import { NAMESPACES, resources } from './namespaces';
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export { resources };
 
 /** The first of the browser's preferred languages that we speak, else English. */
 export function localeFromLanguages(languages: readonly string[]): Locale {
@@ -29,6 +28,8 @@ function showLanguage(locale: Locale): void {
 export function initI18n(locale: Locale): void {
   void i18next.use(initReactI18next).init({
     resources,
+    ns: NAMESPACES,
+    defaultNS: 'translation',
     lng: locale,
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],

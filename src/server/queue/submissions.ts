@@ -52,6 +52,7 @@ type TaskRow = {
   project_id: string;
   kind: TaskKind;
   config: unknown;
+  data: unknown;
 };
 
 async function submitOnce(
@@ -84,8 +85,8 @@ async function submitOnce(
 
   const [task] = idSchema.safeParse(request.taskId).success
     ? await tx.query<TaskRow>(
-        `SELECT t.id, t.status, t.item_id, t.project_id, p.kind, p.config
-         FROM tasks t JOIN projects p ON p.id = t.project_id
+        `SELECT t.id, t.status, t.item_id, t.project_id, p.kind, p.config, i.data
+         FROM tasks t JOIN projects p ON p.id = t.project_id JOIN items i ON i.id = t.item_id
          WHERE t.id = $1 FOR UPDATE OF t`,
         [request.taskId],
       )
@@ -106,7 +107,7 @@ async function submitOnce(
     );
   }
 
-  const checked = checkAnswer(task.kind, task.config, request.answer);
+  const checked = checkAnswer(task.kind, task.config, task.data, request.answer);
   if (!checked.ok) throw invalidInput(checked.problems, 'answer');
 
   const status = task.status === 'done' ? 'superseded' : 'accepted';

@@ -26,8 +26,16 @@ export const ROLES = ['hitter', 'supervisor', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** A problem with a piece of input, named by its path (e.g. `data.text`). */
-export type FieldProblem = { field: string; message: string };
+/**
+ * A problem with a piece of input, named by its path (e.g. `data.text`). `message` is English for
+ * logs and API errors; `code` and `params`, where given, let the renderer say it in the HITer's language.
+ */
+export type FieldProblem = {
+  field: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+};
 
 /** Joins a zod issue path the way every error message names a field. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {

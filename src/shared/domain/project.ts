@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './common';
 import { taskKindSchema } from './task-kinds';
-import { textModerationConfigSchema } from './text-moderation';
+import {
+  audioRecordingConfigSchema,
+  audioTranscriptionConfigSchema,
+  audioValidationConfigSchema,
+} from './kinds/audio';
+import { formConfigSchema } from './kinds/form';
+import { imageConfigSchema } from './kinds/image';
+import { textModerationConfigSchema } from './kinds/text-moderation';
 
 const DAY = 86_400;
 
@@ -24,9 +31,20 @@ const projectSettingsSchema = z.object({
 
 /** A project as a client or admin creates it; the config is checked against its kind. */
 export const projectSpecSchema = z.discriminatedUnion('kind', [
+  projectSettingsSchema.extend({ kind: z.literal('image'), config: imageConfigSchema }).strict(),
+  projectSettingsSchema
+    .extend({ kind: z.literal('audio_transcription'), config: audioTranscriptionConfigSchema })
+    .strict(),
+  projectSettingsSchema
+    .extend({ kind: z.literal('audio_recording'), config: audioRecordingConfigSchema })
+    .strict(),
+  projectSettingsSchema
+    .extend({ kind: z.literal('audio_validation'), config: audioValidationConfigSchema })
+    .strict(),
   projectSettingsSchema
     .extend({ kind: z.literal('text_moderation'), config: textModerationConfigSchema })
     .strict(),
+  projectSettingsSchema.extend({ kind: z.literal('form'), config: formConfigSchema }).strict(),
 ]);
 export type ProjectSpec = z.infer<typeof projectSpecSchema>;
 export type ProjectSpecInput = z.input<typeof projectSpecSchema>;

@@ -10,7 +10,9 @@ export const REASONS = [
   { code: 'spam', label: { en: 'Spam', fr: 'Spam' } },
 ];
 
-export function leasedTask(overrides: Partial<Omit<LeasedTask, 'kind' | 'config'>> = {}): LeasedTask {
+type ModerationTask = Extract<LeasedTask, { kind: 'text_moderation' }>;
+
+export function leasedTask(overrides: Partial<Omit<ModerationTask, 'kind' | 'config'>> = {}): ModerationTask {
   return {
     kind: 'text_moderation',
     taskId: randomUUID(),
@@ -22,7 +24,7 @@ export function leasedTask(overrides: Partial<Omit<LeasedTask, 'kind' | 'config'
     priceCents: 5,
     leaseEpoch: 1,
     leaseExpiresAt: '2026-03-04T12:00:00.000Z',
-    config: { reasons: REASONS },
+    config: { reasons: REASONS, spanLabels: [], allowEscalate: true },
     data: { text: 'Great shoes, fast delivery.', rating: 5 },
     ...overrides,
   };

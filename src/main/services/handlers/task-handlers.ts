@@ -63,7 +63,7 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
       const row = requireTask(store, taskId);
       requireOpen(row);
       const task = leasedTaskOf(row);
-      const checked = checkAnswer(task.kind, task.config, answer);
+      const checked = checkAnswer(task.kind, task.config, task.data, answer);
       if (!checked.ok) {
         const field = checked.problems[0]?.field;
         throw new BridgeError('invalid_answer', describeProblems(checked.problems), field || undefined);

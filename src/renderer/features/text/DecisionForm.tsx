@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TextModerationConfig, TextModerationDraft } from '../../../shared/domain/text-moderation';
+import type { TextModerationConfig, TextModerationDraft } from '../../../shared/domain/kinds/text-moderation';
 import type { DraftAction, DraftProblem } from '../../editor/moderation-draft';
 import { MODERATION_SHORTCUTS, reasonHotkey } from '../../editor/moderation-keys';
 import { currentLocale } from '../../i18n';

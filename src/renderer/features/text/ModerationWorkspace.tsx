@@ -1,26 +1,23 @@
-import { useReducer, useState } from 'react';
-import type { TaskDetail } from '../../../shared/bridge';
-import type { LeasedTask } from '../../../shared/domain/task';
-import { call } from '../../api';
+import { useReducer } from 'react';
 import { answerOf, draftProblem, reduceDraft, restoreDraft } from '../../editor/moderation-draft';
 import type { ModerationCommand } from '../../editor/moderation-keys';
 import { isOpenState, positionInRun } from '../../editor/work-run';
-import { showInbox, taskSubmitted, toggleInstructions, useAppStore } from '../../state/app-store';
+import { showInbox, toggleInstructions, useAppStore } from '../../state/app-store';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { DecisionForm } from './DecisionForm';
-import { InstructionsPanel } from './InstructionsPanel';
+import { InstructionsPanel } from '../task/InstructionsPanel';
 import { ReviewPanel } from './ReviewPanel';
-import { SaveState } from './SaveState';
+import { SaveState } from '../task/SaveState';
 import { ShortcutList } from './ShortcutList';
-import { TaskNav } from './TaskNav';
+import { TaskNav } from '../task/TaskNav';
 import { SubmittedAnswer } from './SubmittedAnswer';
-import { useAutosave } from './useAutosave';
+import { useAutosave } from '../task/useAutosave';
+import { useSubmit } from '../task/useSubmit';
+import type { WorkspaceProps } from '../task/workspaces';
 import { useModerationKeys } from './useModerationKeys';
 
-type TextTask = Extract<LeasedTask, { kind: 'text_moderation' }>;
-
 /** One text moderation task, open for a decision or, once closed, shown read-only. */
-export function ModerationWorkspace({ detail, task }: { detail: TaskDetail; task: TextTask }) {
+export function ModerationWorkspace({ detail, task }: WorkspaceProps<'text_moderation'>) {
   const taskId = detail.summary.taskId;
   const readOnly = !isOpenState(detail.summary.state);
   const run = useAppStore((state) => state.run);
@@ -30,23 +27,13 @@ export function ModerationWorkspace({ detail, task }: { detail: TaskDetail; task
     reasons: task.config.reasons.map((reason) => reason.code),
   }));
   const autosave = useAutosave(taskId, draft, !readOnly);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<unknown>(null);
+  const { submit: send, submitting, error: submitError } = useSubmit(taskId, autosave);
   const problem = draftProblem(draft);
 
   const submit = async () => {
     const answer = answerOf(draft);
-    if (answer === null || submitting || readOnly) return;
-    setSubmitting(true);
-    setSubmitError(null);
-    autosave.cancel(); // the answer replaces the draft
-    try {
-      taskSubmitted(await call('tasks.submit', { taskId, answer }));
-    } catch (error) {
-      setSubmitError(error);
-      setSubmitting(false);
-      autosave.keep(draft); // not submitted: the draft must not be lost either
-    }
+    if (answer === null || readOnly) return;
+    await send(answer, draft);
   };
 
   const onCommand = (command: ModerationCommand) => {

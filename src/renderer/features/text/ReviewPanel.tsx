@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TextModerationItem } from '../../../shared/domain/text-moderation';
+import type { TextModerationItem } from '../../../shared/domain/kinds/text-moderation';
 import { calendarDate } from '../../editor/time';
 import { formatDate, languageName } from '../../ui/format';
 import { Stars } from '../../ui/Stars';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../shared/bridge';
-import type { TextModerationConfig } from '../../../shared/domain/text-moderation';
+import type { TextModerationConfig } from '../../../shared/domain/kinds/text-moderation';
 import { readAnswer } from '../../editor/moderation-draft';
 import { currentLocale } from '../../i18n';
 import { StateBadge } from '../inbox/StateBadge';
@@ -28,7 +28,7 @@ export function SubmittedAnswer({
           ? t('moderation.unreadableAnswer')
           : answer.decision === 'approve'
             ? t('moderation.approved')
-            : t('moderation.rejected', { reason: reasonLabel(answer.reason) })}
+            : t('moderation.rejected', { reason: reasonLabel(answer.reason ?? '') })}
       </p>
       <p>
         <StateBadge state={summary.state} />

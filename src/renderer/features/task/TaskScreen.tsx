@@ -1,19 +1,19 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../shared/bridge';
 import { call } from '../../api';
 import { showInbox } from '../../state/app-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ScreenHeading } from '../../ui/ScreenHeading';
-import { ModerationWorkspace } from './ModerationWorkspace';
 import { TaskNav } from './TaskNav';
-import { useModerationKeys } from './useModerationKeys';
+import { useEscapeToInbox } from './useEscapeToInbox';
+import { workspaceFor, type WorkspaceProps } from './workspaces';
 
 type Loading =
   { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; detail: TaskDetail };
 
 /** Opens a task from the local store (fast, offline) and hands it to the workspace of its kind. */
-export function TextTaskScreen({ taskId }: { taskId: string }) {
+export function TaskScreen({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
 
@@ -26,19 +26,10 @@ export function TextTaskScreen({ taskId }: { taskId: string }) {
       current = false;
     };
   }, [taskId]);
-  // Until the workspace (with its own shortcuts) is up, Esc still leads back to the inbox.
-  useModerationKeys({ readOnly: true, enabled: loading.status !== 'ready' }, (command) => {
-    if (command.type === 'back') showInbox();
-  });
+  // Until a workspace (with its own shortcuts) is up, Esc still leads back to the inbox.
+  useEscapeToInbox(loading.status !== 'ready', showInbox);
 
-  if (loading.status === 'loading') {
-    return (
-      <div className="screen task-screen">
-        <TaskNav position={null} />
-        <p role="status">{t('task.loading')}</p>
-      </div>
-    );
-  }
+  if (loading.status === 'loading') return <TaskLoading />;
   if (loading.status === 'failed') {
     return (
       <div className="screen task-screen">
@@ -49,14 +40,30 @@ export function TextTaskScreen({ taskId }: { taskId: string }) {
     );
   }
   const { detail } = loading;
-  if (detail.task.kind !== 'text_moderation') {
+  const Workspace = workspaceFor(detail.task.kind);
+  if (!Workspace) {
     return (
       <div className="screen task-screen">
         <TaskNav position={null} />
         <ScreenHeading>{detail.task.projectName}</ScreenHeading>
-        <p>{t('moderation.unsupported')}</p>
+        <p>{t('task.unsupported')}</p>
       </div>
     );
   }
-  return <ModerationWorkspace detail={detail} task={detail.task} />;
+  const props = { detail, task: detail.task } as WorkspaceProps<typeof detail.task.kind>;
+  return (
+    <Suspense fallback={<TaskLoading />}>
+      <Workspace {...props} />
+    </Suspense>
+  );
+}
+
+function TaskLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="screen task-screen">
+      <TaskNav position={null} />
+      <p role="status">{t('task.loading')}</p>
+    </div>
+  );
 }

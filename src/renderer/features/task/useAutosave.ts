@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TextModerationDraft } from '../../../shared/domain/text-moderation';
 import { call } from '../../api';
 import { createAutosaver, type SaveStatus } from '../../editor/autosaver';
 import { saveBeforeSignOut } from '../../state/app-store';
 
 /**
- * Saves every change of the draft within 500 ms, and whatever is left when the task closes, the
- * HITer signs out or the window goes away. The draft the task opened with is not saved again.
+ * Saves every change of a task's draft within 500 ms, and whatever is left when the task closes,
+ * the HITer signs out or the window goes away. The draft the task opened with is not saved again.
+ * Any kind's draft (ideally a `DraftEnvelope`: document + undo history) goes through here.
  */
-export function useAutosave(taskId: string, draft: TextModerationDraft, enabled: boolean) {
+export function useAutosave<T>(taskId: string, draft: T, enabled: boolean) {
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [saver] = useState(() =>
-    createAutosaver<TextModerationDraft>({
+    createAutosaver<T>({
       save: async (value) => {
         await call('tasks.saveDraft', { taskId, draft: value });
       },
