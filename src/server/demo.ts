@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { projectSpecSchema } from '../shared/domain/project';
 import type { Db } from './db/db';
 import { describeProblems, problemsOf } from '../shared/domain/common';
-import { importItems } from './queue/import-items';
+import { importItems } from './import/import-items';
 import { createProject, findProjectByName } from './queue/projects';
 import { createUser, findUserByUsername } from './queue/users';
 
@@ -41,7 +41,7 @@ export async function seedDemo(db: Db, demoDir: string): Promise<DemoSeedReport>
     if (existing) return { userCreated, projectCreated: false, projectId: existing.id, imported: 0 };
     const project = await createProject(tx, spec.data);
     try {
-      const report = await importItems(tx, project.id, items);
+      const report = await importItems(tx, project.id, items, { strict: true });
       return { userCreated, projectCreated: true, projectId: project.id, imported: report.imported };
     } catch (error) {
       throw new Error(`${itemsFile}: ${error instanceof Error ? error.message : String(error)}`, {

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { Role } from '../shared/domain/common';
 import type { Project, ProjectSpecInput } from '../shared/domain/project';
 import type { User } from '../shared/domain/user';
-import type { resultSchema } from '../shared/protocol/endpoints';
+import type { MediaRef } from '../shared/domain/media';
+import type { ImportReport, resultSchema } from '../shared/protocol/endpoints';
 import { DEMO_CREDENTIALS, seedDemo } from './demo';
 import { startServer, type StartedServer } from './server';
 
@@ -22,12 +23,26 @@ export type QueueServerOptions = {
   port?: number;
   /** Fastify's request log; off by default. */
   log?: boolean;
+  /** Where media files are kept; default `<dataDir>/media` (required with `databaseUrl`). */
+  mediaDir?: string;
 };
 
 export type QueueAdmin = {
   createUser(input: { username: string; password: string; displayName?: string; role?: Role }): Promise<User>;
   createProject(spec: ProjectSpecInput): Promise<Project>;
+  /** All or nothing: a bad line imports nothing and throws, naming it. */
   importJsonl(projectId: string, jsonl: string): Promise<{ imported: number; tasksCreated: number }>;
+  /**
+   * JSONL or CSV, with a report of rejected lines; media fields (image, audio, context.image) may
+   * name files in `mediaDir` or be `sha256:<hex>` of a stored file. Re-running skips imported ids.
+   */
+  importFile(
+    projectId: string,
+    text: string,
+    options?: { format?: 'jsonl' | 'csv'; mediaDir?: string; strict?: boolean },
+  ): Promise<ImportReport>;
+  /** Stores a PNG, JPEG or WAV file from disk: its MediaRef has size and thumbnail, or duration and peaks. */
+  storeMedia(path: string): Promise<MediaRef>;
   /** Every page of the project's results. */
   listResults(projectId: string): Promise<Array<z.infer<typeof resultSchema>>>;
 };

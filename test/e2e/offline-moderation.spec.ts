@@ -61,6 +61,7 @@ test('a batch moderated offline reaches the queue exactly once when it comes bac
     expect(results.find((r) => (r.answer as { decision: string }).decision === 'reject')?.answer).toEqual({
       decision: 'reject',
       reason: 'personal_data', // the demo project's second reason
+      spans: [], // a project without span labels: no passage marked, no redacted text
     });
 
     // Syncing again changes nothing on the queue.

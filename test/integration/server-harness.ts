@@ -21,6 +21,7 @@ import type { ApiErrorBody } from '../../src/shared/protocol/errors';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 import { PGLITE_SUBDIR } from '../../src/server/db/pglite';
 import { startServer, type StartedServer } from '../../src/server/server';
+import type { DeploymentSettingsInput } from '../../src/server/settings';
 import { createTestDatabase, hasPostgres } from '../helpers/postgres';
 
 export type BackendName = 'pglite' | 'postgres';
@@ -30,7 +31,7 @@ export const BACKENDS: { name: BackendName; available: boolean }[] = [
 ];
 
 export type DatabaseTarget = {
-  options: { dataDir: string } | { databaseUrl: string };
+  options: { dataDir: string } | { databaseUrl: string; mediaDir: string };
   cleanup(): Promise<void>;
 };
 
@@ -66,7 +67,14 @@ async function pgliteTemplate(): Promise<string> {
 export async function freshDatabase(backend: BackendName): Promise<DatabaseTarget> {
   if (backend === 'postgres') {
     const database = await createTestDatabase();
-    return { options: { databaseUrl: database.url }, cleanup: database.drop };
+    const mediaDir = await mkdtemp(join(tmpdir(), 'hitdesk-media-'));
+    return {
+      options: { databaseUrl: database.url, mediaDir },
+      cleanup: async () => {
+        await database.drop();
+        await rm(mediaDir, { recursive: true, force: true });
+      },
+    };
   }
   const folder = await freshPgliteDir();
   return { options: { dataDir: folder.dir }, cleanup: folder.cleanup };
@@ -85,8 +93,8 @@ export type CallInput = {
   params?: Record<string, string>;
   query?: Record<string, string | number>;
   body?: unknown;
-  /** Sent as is instead of JSON (imports). */
-  rawBody?: string;
+  /** Sent as is instead of JSON (imports, files). */
+  rawBody?: string | Uint8Array;
   contentType?: string;
   token?: string;
   headers?: Record<string, string>;
@@ -104,7 +112,7 @@ export async function callApi<K extends EndpointName>(
     : '';
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...input.headers };
   if (input.token) headers.authorization = `Bearer ${input.token}`;
-  let body: string | undefined;
+  let body: string | Uint8Array | undefined;
   if (input.rawBody !== undefined) {
     body = input.rawBody;
     headers['content-type'] = input.contentType ?? 'application/x-ndjson';
@@ -117,7 +125,10 @@ export async function callApi<K extends EndpointName>(
     headers,
     body,
   });
-  const json = (await response.json()) as unknown;
+  // JSON answers are parsed; files (media, exports) come back as bytes.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const isJson = /^application\/json/.test(response.headers.get('content-type') ?? '') && bytes.length > 0;
+  const json: unknown = isJson ? JSON.parse(Buffer.from(bytes).toString('utf8')) : bytes;
   const ok = response.status >= 200 && response.status < 300;
   return {
     status: response.status,
@@ -152,8 +163,10 @@ export type TestQueue = {
   server: StartedServer;
   url: string;
   call<K extends EndpointName>(name: K, input?: CallInput): Promise<ApiReply<K>>;
-  /** A new account with a unique username, signed in over HTTP. */
-  signedIn(role?: Role): Promise<SignedIn>;
+  /** A new account with a unique username (in a centre, with skills), signed in over HTTP. */
+  signedIn(role?: Role, extra?: { centreId?: string; skills?: string[] }): Promise<SignedIn>;
+  /** A new partner centre in `country`; its id. */
+  centre(country: string): Promise<string>;
   /** A new project with `items` reviews imported. */
   project(items: number, overrides?: Partial<ProjectSpecInput>): Promise<{ id: string }>;
   /** Runs SQL on the server's own database (to move time: expire leases and sessions). */
@@ -166,18 +179,23 @@ export function uniqueName(prefix: string): string {
   return `${prefix}${counter}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function startTestQueue(backend: BackendName): Promise<TestQueue & { stop(): Promise<void> }> {
+export type TestQueueOptions = { settings?: DeploymentSettingsInput };
+
+export async function startTestQueue(
+  backend: BackendName,
+  options: TestQueueOptions = {},
+): Promise<TestQueue & { stop(): Promise<void> }> {
   const target = await freshDatabase(backend);
-  const server = await startServer(target.options);
+  const server = await startServer({ ...target.options, settings: options.settings });
   const call = <K extends EndpointName>(name: K, input?: CallInput) => callApi(server.url, name, input);
   return {
     server,
     url: server.url,
     call,
-    async signedIn(role = 'hitter') {
+    async signedIn(role = 'hitter', extra = {}) {
       const username = uniqueName(role);
       const password = `pw-${randomBytes(6).toString('hex')}`;
-      const user = await server.admin.createUser({ username, password, role });
+      const user = await server.admin.createUser({ username, password, role, ...extra });
       const reply = await call('signIn', { body: { username, password } });
       if (reply.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(reply.error)}`);
       return { id: user.id, username, password, token: reply.data.token, role };
@@ -192,6 +210,13 @@ export async function startTestQueue(backend: BackendName): Promise<TestQueue & 
       return { id: project.id };
     },
     sql: (query, params) => server.db.query(query, params),
+    async centre(country) {
+      const [row] = await server.db.query<{ id: string }>(
+        'INSERT INTO centres (name, country) VALUES ($1, $2) RETURNING id',
+        [uniqueName(`centre-${country}-`), country],
+      );
+      return (row as { id: string }).id;
+    },
     async stop() {
       await server.close();
       await target.cleanup();
@@ -203,12 +228,16 @@ export async function startTestQueue(backend: BackendName): Promise<TestQueue & 
  * Declares `body` once per backend, each with its own server and database. PostgreSQL is skipped
  * only when the machine has none (see test/helpers/postgres-global-setup.ts).
  */
-export function describeOnBackends(title: string, body: (queue: () => TestQueue) => void): void {
+export function describeOnBackends(
+  title: string,
+  body: (queue: () => TestQueue, backend: BackendName) => void,
+  options: TestQueueOptions = {},
+): void {
   for (const backend of BACKENDS) {
     describe.skipIf(!backend.available)(`${title} [${backend.name}]`, () => {
       let queue: (TestQueue & { stop(): Promise<void> }) | null = null;
       beforeAll(async () => {
-        queue = await startTestQueue(backend.name);
+        queue = await startTestQueue(backend.name, options);
       }, 120_000);
       afterAll(async () => {
         await queue?.stop();
@@ -216,7 +245,7 @@ export function describeOnBackends(title: string, body: (queue: () => TestQueue)
       body(() => {
         if (!queue) throw new Error('the test queue is not started');
         return queue;
-      });
+      }, backend.name);
     });
   }
 }

@@ -92,7 +92,14 @@ describeOnBackends('projects and imports', (queue) => {
       rawBody: file,
     });
     expect(reply.status).toBe(201);
-    expect(reply.data).toEqual({ imported: 5, tasksCreated: 15 });
+    expect(reply.data).toEqual({
+      imported: 5,
+      tasksCreated: 15,
+      skipped: 0,
+      honeypots: 0,
+      rejectedCount: 0,
+      rejected: [],
+    });
     const after = await queue().call('getProject', { token: admin.token, params: { projectId: project.id } });
     expect(after.data).toMatchObject({ itemCount: 5, taskCount: 15, doneCount: 0 });
     const replicas = await queue().sql<{ replica: number; n: number }>(
@@ -124,7 +131,60 @@ describeOnBackends('projects and imports', (queue) => {
     ]);
   });
 
-  it('imports nothing from a file with a bad line, and names the line and the field', async () => {
+  it('imports the good lines and reports the bad ones with their line, field and reason', async () => {
+    const project = await newProject();
+    const lines = [
+      '{"id":"a","data":{"text":"Fine"}}',
+      '{"id":"b","data":{"text":"","rating":4}}',
+      'not json',
+      '{"id":"d","data":{"text":"Fine again","stars":2}}',
+      '{"id":"e","data":{"text":"Last"}}',
+    ];
+    const reply = await queue().call('importItems', {
+      token: admin.token,
+      params: { projectId: project.id },
+      rawBody: lines.join('\n'),
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.data).toMatchObject({ imported: 2, tasksCreated: 2, rejectedCount: 3 });
+    expect(reply.data.rejected.map((problem) => [problem.line, problem.field ?? null])).toEqual([
+      [2, 'data.text'],
+      [3, null],
+      [4, 'data.stars'],
+    ]);
+    expect(reply.data.rejected[1]?.message).toMatch(/^not valid JSON/);
+    expect(await taskCount(project.id)).toBe(2);
+  });
+
+  it('imports CSV, converting cells to the types the kind wants', async () => {
+    const project = await newProject();
+    const csv = [
+      'id,text,rating,date,gold',
+      'c1,"Great shoes, fast delivery",5,2026-03-14,',
+      'c2,"Le colis est arrivé ""abîmé""",2,,',
+      'c3,Too many stars,7,,',
+    ].join('\r\n');
+    const reply = await queue().call('importItems', {
+      token: admin.token,
+      params: { projectId: project.id },
+      query: { format: 'csv' },
+      rawBody: csv,
+      contentType: 'text/csv',
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.data).toMatchObject({ imported: 2, rejectedCount: 1 });
+    expect(reply.data.rejected[0]).toMatchObject({ line: 4, field: 'data.rating' });
+    const rows = await queue().sql<{ external_id: string; data: unknown }>(
+      'SELECT external_id, data FROM items WHERE project_id = $1 ORDER BY line_no',
+      [project.id],
+    );
+    expect(rows).toEqual([
+      { external_id: 'c1', data: { text: 'Great shoes, fast delivery', rating: 5, date: '2026-03-14' } },
+      { external_id: 'c2', data: { text: 'Le colis est arrivé "abîmé"', rating: 2 } },
+    ]);
+  });
+
+  it('imports nothing from a file with a bad line in strict mode, and names the line and the field', async () => {
     const project = await newProject();
     const lines = [
       '{"id":"a","data":{"text":"Fine"}}',
@@ -135,6 +195,7 @@ describeOnBackends('projects and imports', (queue) => {
     const reply = await queue().call('importItems', {
       token: admin.token,
       params: { projectId: project.id },
+      query: { strict: 'true' },
       rawBody: lines.join('\n'),
     });
     expect(reply.status).toBe(400);
@@ -148,7 +209,12 @@ describeOnBackends('projects and imports', (queue) => {
   it('names the line of invalid JSON, of an unknown key and of a rating out of range', async () => {
     const project = await newProject();
     const attempt = (rawBody: string) =>
-      queue().call('importItems', { token: admin.token, params: { projectId: project.id }, rawBody });
+      queue().call('importItems', {
+        token: admin.token,
+        params: { projectId: project.id },
+        query: { strict: 'true' },
+        rawBody,
+      });
 
     const broken = await attempt('{"data":{"text":"ok"}}\n{"data":{"text":"oops"}');
     expect(broken.error).toMatchObject({ code: 'invalid_import', line: 2 });
@@ -165,7 +231,7 @@ describeOnBackends('projects and imports', (queue) => {
     expect(await taskCount(project.id)).toBe(0);
   });
 
-  it('refuses duplicate ids, within the file and against the project, naming the line', async () => {
+  it('rejects an id used twice in a file, and skips ids the project has: a re-run resumes', async () => {
     const project = await newProject();
     const attempt = (rawBody: string) =>
       queue().call('importItems', { token: admin.token, params: { projectId: project.id }, rawBody });
@@ -173,15 +239,21 @@ describeOnBackends('projects and imports', (queue) => {
     const inFile = await attempt(
       reviewLines(3) + '\n' + JSON.stringify({ id: 'rev-2', data: { text: 'again' } }),
     );
-    expect(inFile.error).toMatchObject({ code: 'invalid_import', line: 4, field: 'id' });
-    expect(inFile.error?.message).toContain('line 2');
+    expect(inFile.data).toMatchObject({ imported: 3, rejectedCount: 1 });
+    expect(inFile.data.rejected[0]).toMatchObject({ line: 4, field: 'id' });
+    expect(inFile.data.rejected[0]?.message).toContain('line 2');
 
-    expect((await attempt(reviewLines(2))).status).toBe(201);
-    const again = await attempt(
-      `{"id":"new-1","data":{"text":"new"}}\n${JSON.stringify({ id: 'rev-2', data: { text: 'x' } })}`,
-    );
-    expect(again.error).toMatchObject({ code: 'invalid_import', line: 2, field: 'id' });
-    expect(await taskCount(project.id)).toBe(2);
+    const again = await attempt(`${reviewLines(3)}\n{"id":"new-1","data":{"text":"new"}}`);
+    expect(again.data).toMatchObject({ imported: 1, skipped: 3, rejectedCount: 0 });
+    expect(await taskCount(project.id)).toBe(4);
+
+    const strictClash = await queue().call('importItems', {
+      token: admin.token,
+      params: { projectId: project.id },
+      query: { strict: 'true' },
+      rawBody: `${reviewLines(1)}\n${reviewLines(1)}`,
+    });
+    expect(strictClash.error).toMatchObject({ code: 'invalid_import', line: 2, field: 'id' });
   });
 
   it('answers 404 for an unknown project and 415 for a JSON import', async () => {

@@ -16,7 +16,7 @@ function submission(task: LeasedTask, answer: unknown, idempotencyKey = randomUU
 
 async function storedFor(queue: TestQueue, taskId: string) {
   return queue.sql<{ status: string; worker_id: string; answer: unknown }>(
-    'SELECT status, worker_id, answer FROM submissions WHERE task_id = $1 ORDER BY seq',
+    `SELECT status, worker_id, answer - 'spans' AS answer FROM submissions WHERE task_id = $1 ORDER BY seq`,
     [taskId],
   );
 }

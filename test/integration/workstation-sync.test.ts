@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_DRAFT_BYTES } from '../../src/main/services/handlers/task-handlers';
 import { BridgeError } from '../../src/shared/bridge/errors';
 import { startQueueServer, type RunningQueueServer } from '../../src/server/embed';
 import {
@@ -229,7 +230,7 @@ describe('answers the queue refuses', () => {
       h['tasks.submit']({ taskId: fine, answer: { decision: 'maybe' } }),
       'invalid_answer',
     );
-    const huge = { decision: 'approve', note: 'x'.repeat(1024 * 1024) };
+    const huge = { decision: 'approve', note: 'x'.repeat(MAX_DRAFT_BYTES) };
     await expectBridgeError(h['tasks.saveDraft']({ taskId: fine, draft: huge }), 'invalid_input', 'draft');
     expect((await h['tasks.open']({ taskId: fine })).draft).toBeNull();
 
@@ -241,7 +242,7 @@ describe('answers the queue refuses', () => {
     const refused = await h['tasks.open']({ taskId: invalid });
     expect(refused.summary.state).toBe('refused');
     expect(refused.summary.serverMessage).toMatch(/made_up|reason/);
-    expect(refused.answer).toEqual({ decision: 'reject', reason: 'made_up' });
+    expect(refused.answer).toEqual({ decision: 'reject', reason: 'made_up', spans: [] });
     const notMine = await h['tasks.open']({ taskId: foreign });
     expect(notMine.summary.state).toBe('refused');
     expect(notMine.summary.serverMessage).toBeTruthy();

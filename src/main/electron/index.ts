@@ -11,6 +11,7 @@ import { createEventHub } from '../bridge/event-hub';
 import { createWorkstation, type Workstation } from '../services/workstation';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
 import { forwardEventsTo, serveBridgeOverIpc } from './ipc';
+import { grantsPermission } from './permissions';
 import { checkForUpdates } from './updater';
 import { createMainWindow } from './window';
 
@@ -35,11 +36,23 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
-    // The app asks for nothing yet; the microphone for recording tasks will be granted to its own origin only.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    // Only the microphone (audio, never the camera or the screen), only for the app's own pages.
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+      const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+      const ask = { permission, url: details.requestingUrl, mediaTypes, isMainFrame: details.isMainFrame };
+      callback(grantsPermission(ask, devServerUrl));
+    });
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) => {
+      const ask = {
+        permission,
+        url: details.requestingUrl,
+        mediaTypes: details.mediaType ? [details.mediaType] : [],
+        isMainFrame: details.isMainFrame,
+      };
+      return grantsPermission(ask, devServerUrl);
+    });
 
-    serveRendererOverAppScheme(join(mainDir, '../renderer'));
+    serveRendererOverAppScheme(join(mainDir, '../renderer'), () => workstation?.serveMedia ?? null);
     const hub = createEventHub();
     hub.subscribe(forwardEventsTo(() => BrowserWindow.getAllWindows()));
     workstation = await createWorkstation({

@@ -22,6 +22,9 @@ export function bridgeErrorFromQueue(error: unknown, doing: string): unknown {
     case 404:
       return new BridgeError('not_found', `${doing}: ${failure.message}`, failure.field);
   }
+  if (failure.status === 409 && failure.code === 'conflict' && error.message.startsWith('leaseTasks')) {
+    return new BridgeError('too_many_tasks', `${doing}: ${failure.message}`);
+  }
   if (failure.status === 400 && failure.code === 'invalid_input') {
     return new BridgeError('invalid_input', `${doing}: ${failure.message}`, failure.field);
   }

@@ -21,6 +21,11 @@ function row(name: string, state: TaskRow['state'], leaseOrder: number, updatedA
     openedAt: null,
     createdAt: '2026-03-01T00:00:00.000Z',
     updatedAt,
+    preview: null,
+    leaseLost: false,
+    mediaFiles: 0,
+    mediaMissing: 0,
+    submittedAt: null,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { TaskDetail, TaskState, TaskSummary } from '../../shared/bridge/contract';
+import type { TaskKind } from '../../shared/domain/task-kinds';
 import { leasedTaskSchema, type LeasedTask } from '../../shared/domain/task';
 import type { TaskRow } from './profile/profile-schema';
+import type { InboxRecord } from './profile/profile-store';
 
 export const PREVIEW_LENGTH = 140;
 
@@ -47,6 +49,21 @@ export function leasedTaskOf(row: TaskRow): LeasedTask {
   return parsed.data;
 }
 
+/** The stored preview, or (for tasks cached before previews were stored) one cut from the task. */
+export function previewOfRow(preview: string | null, taskJson: string): string {
+  if (preview !== null) return preview;
+  const parsed = leasedTaskSchema.safeParse(safeJson(taskJson));
+  return parsed.success ? previewOf(parsed.data) : '';
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function toSummary(row: TaskRow): TaskSummary {
   const task = leasedTaskOf(row);
   return {
@@ -54,10 +71,37 @@ export function toSummary(row: TaskRow): TaskSummary {
     kind: task.kind,
     projectName: row.projectName,
     state: row.state,
-    preview: previewOf(task),
+    preview: row.preview ?? previewOf(task),
     updatedAt: row.updatedAt,
     leaseExpiresAt: row.leaseExpiresAt,
     serverMessage: row.serverMessage,
+    ...(row.leaseLost ? { leaseLost: true } : {}),
+  };
+}
+
+/** One inbox line from its columns alone: no task JSON is parsed on the hot path. */
+export function summaryOf(record: InboxRecord): TaskSummary {
+  const open = record.state === 'todo' || record.state === 'draft';
+  return {
+    taskId: record.task_id,
+    kind: record.kind as TaskKind,
+    projectName: record.project_name,
+    state: record.state,
+    preview: record.preview ?? '',
+    updatedAt: record.updated_at,
+    leaseExpiresAt: record.lease_expires_at,
+    serverMessage: record.server_message,
+    ...(open && record.media_files > 0
+      ? {
+          media: {
+            files: record.media_files,
+            ready: record.media_files - record.media_missing,
+            bytes: record.media_bytes,
+            readyBytes: record.media_ready_bytes,
+          },
+        }
+      : {}),
+    ...(record.lease_lost === 1 ? { leaseLost: true } : {}),
   };
 }
 

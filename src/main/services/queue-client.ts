@@ -51,6 +51,13 @@ export type CallOptions = { signal?: AbortSignal; token?: string | null };
 
 type LooseInput = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
 
+export type OpenOptions = {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Statuses handed back as they are (e.g. 206 and 416 for a ranged download); others throw. */
+  accept: readonly number[];
+};
+
 export type QueueClient = {
   readonly baseUrl: string;
   call<K extends EndpointName>(
@@ -58,17 +65,18 @@ export type QueueClient = {
     input: EndpointInput<K>,
     options?: CallOptions,
   ): Promise<EndpointResponse<K>>;
+  /**
+   * Starts a request to a binary endpoint (a media download) and hands back the response with its
+   * body unread, for the caller to stream. No overall timeout: the caller watches for stalls.
+   */
+  open<K extends EndpointName>(name: K, input: EndpointInput<K>, options: OpenOptions): Promise<Response>;
 };
 
 /** A typed client for every endpoint of the shared table; one generic `call`. */
 export function createQueueClient(options: QueueClientOptions): QueueClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  async function call<K extends EndpointName>(
-    name: K,
-    input: EndpointInput<K>,
-    callOptions: CallOptions = {},
-  ): Promise<EndpointResponse<K>> {
+  function requestOf(name: EndpointName, input: unknown, token: string | null | undefined) {
     const spec: EndpointSpec = endpoints[name];
     const { params, query, body } = (input ?? {}) as LooseInput;
     const url = new URL(`${baseUrl}${endpointPath(spec.path, params)}`);
@@ -77,16 +85,92 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     }
     const headers: Record<string, string> = {
       [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      accept: 'application/json',
+      accept: spec.responseFormat === 'binary' ? '*/*' : 'application/json',
     };
-    const token = callOptions.token !== undefined ? callOptions.token : (options.token?.() ?? null);
-    if (spec.auth !== 'public' && token) headers.authorization = `Bearer ${token}`;
-    let payload: string | undefined;
+    const bearer = token !== undefined ? token : (options.token?.() ?? null);
+    if (spec.auth !== 'public' && bearer) headers.authorization = `Bearer ${bearer}`;
+    let payload: string | Uint8Array | undefined;
     if (spec.body !== undefined) {
-      const ndjson = spec.bodyFormat === 'ndjson';
-      headers['content-type'] = ndjson ? 'application/x-ndjson' : 'application/json';
-      payload = ndjson ? String(body) : JSON.stringify(body);
+      if (spec.bodyFormat === 'binary') {
+        headers['content-type'] = 'application/octet-stream';
+        payload = body as Uint8Array;
+      } else {
+        const ndjson = spec.bodyFormat === 'ndjson';
+        headers['content-type'] = ndjson ? 'application/x-ndjson' : 'application/json';
+        payload = ndjson ? String(body) : JSON.stringify(body);
+      }
     }
+    return { spec, url, headers, payload };
+  }
+
+  /** The queue's error answer as a QueueError (or a network failure when it is not the queue's). */
+  function httpFailure(name: EndpointName, status: number, text: string): QueueError {
+    const apiError = apiErrorSchema.safeParse(parseJson(text));
+    if (!apiError.success) {
+      // A HITdesk queue always answers errors in its own shape: this came from something else.
+      return new QueueError(
+        {
+          kind: 'network',
+          reason: 'not_a_queue',
+          detail: `HTTP ${status} from something that is not a HITdesk queue (${excerpt(text)})`,
+        },
+        name,
+      );
+    }
+    const { code, message, field, line } = apiError.data.error;
+    return new QueueError(
+      {
+        kind: 'http',
+        status,
+        code,
+        message,
+        ...(field !== undefined ? { field } : {}),
+        ...(line !== undefined ? { line } : {}),
+      },
+      name,
+    );
+  }
+
+  async function open<K extends EndpointName>(
+    name: K,
+    input: EndpointInput<K>,
+    openOptions: OpenOptions,
+  ): Promise<Response> {
+    const { spec, url, headers, payload } = requestOf(name, input, undefined);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: spec.method,
+        headers: { ...headers, ...openOptions.headers },
+        body: payload as RequestInit['body'],
+        ...(openOptions.signal ? { signal: openOptions.signal } : {}),
+      });
+    } catch (error) {
+      if (openOptions.signal?.aborted) throw new CallAborted();
+      throw new QueueError(
+        { kind: 'network', reason: 'unreachable', detail: describeNetworkError(error) },
+        name,
+      );
+    }
+    if (openOptions.accept.includes(response.status)) return response;
+    let text = '';
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new QueueError(
+        { kind: 'network', reason: 'unreachable', detail: describeNetworkError(error) },
+        name,
+      );
+    }
+    throw httpFailure(name, response.status, text);
+  }
+
+  async function call<K extends EndpointName>(
+    name: K,
+    input: EndpointInput<K>,
+    callOptions: CallOptions = {},
+  ): Promise<EndpointResponse<K>> {
+    const { spec, url, headers, payload } = requestOf(name, input, callOptions.token);
 
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
@@ -95,7 +179,12 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { method: spec.method, headers, body: payload, signal });
+      response = await fetch(url, {
+        method: spec.method,
+        headers,
+        body: payload as RequestInit['body'],
+        signal,
+      });
       text = await response.text();
     } catch (error) {
       if (callOptions.signal?.aborted) throw new CallAborted();
@@ -121,27 +210,10 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       }
       return parsed.data as EndpointResponse<K>;
     }
-    const apiError = apiErrorSchema.safeParse(json);
-    if (!apiError.success) {
-      // A HITdesk queue always answers errors in its own shape: this came from something else.
-      throw fail({
-        kind: 'network',
-        reason: 'not_a_queue',
-        detail: `HTTP ${response.status} from something that is not a HITdesk queue (${excerpt(text)})`,
-      });
-    }
-    const { code, message, field, line } = apiError.data.error;
-    throw fail({
-      kind: 'http',
-      status: response.status,
-      code,
-      message,
-      ...(field !== undefined ? { field } : {}),
-      ...(line !== undefined ? { line } : {}),
-    });
+    throw httpFailure(name, response.status, text);
   }
 
-  return { baseUrl, call };
+  return { baseUrl, call, open };
 }
 
 function parseJson(text: string): unknown {

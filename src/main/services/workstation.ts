@@ -4,7 +4,10 @@ import { DEFAULT_DEMO_PORT, DemoQueue } from './demo/demo-queue';
 import { normalizeServerUrl, type WorkstationContext } from './handlers/context';
 import { sessionHandlers } from './handlers/session-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { mediaHandlers, serveMedia } from './handlers/media-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import { taskHandlers } from './handlers/task-handlers';
+import type { MediaReply } from './media/media-reply';
 import { LaptopStore } from './laptop/laptop-store';
 import { SessionManager } from './session/session-manager';
 import { DEFAULT_SYNC_TIMINGS, type SyncTimings } from './sync/backoff';
@@ -28,7 +31,14 @@ export type WorkstationOptions = {
   syncTimings?: Partial<SyncTimings>;
 };
 
-export type Workstation = { handlers: BridgeHandlers; close(): Promise<void> };
+export type MediaRequest = { method: string; range: string | undefined };
+
+export type Workstation = {
+  handlers: BridgeHandlers;
+  /** `GET /media/<sha256>` from the signed-in profile's cache, for the web host and the app:// protocol. */
+  serveMedia(path: string, request: MediaRequest): Promise<MediaReply>;
+  close(): Promise<void>;
+};
 
 /**
  * The HITer laptop's main-process services, for the Electron shell and the browser-mode host alike:
@@ -81,11 +91,14 @@ export async function createWorkstation(options: WorkstationOptions): Promise<Wo
     ...settingsHandlers(context),
     ...sessionHandlers(context),
     ...taskHandlers(context),
+    ...syncHandlers(context),
+    ...mediaHandlers(context),
   };
 
   let closing: Promise<void> | null = null;
   return {
     handlers,
+    serveMedia: (path, request) => serveMedia(context, path, request),
     close: () => {
       closing ??= (async () => {
         try {

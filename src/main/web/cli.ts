@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     dispatch: createDispatch(workstation.handlers),
     subscribe: hub.subscribe,
+    serveMedia: workstation.serveMedia,
     rendererDir: resolve(values['renderer-dir']),
     host: values.host,
     port,

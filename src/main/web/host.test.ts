@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,10 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeHandlers } from '../../shared/bridge';
 import { createDispatch } from '../bridge/dispatch';
 import { createEventHub } from '../bridge/event-hub';
+import { mediaNotFound, mediaReply } from '../services/media/media-reply';
 import { startWebHost, type WebHost } from './host';
 import { resolveInside } from './static-files';
 
 const settings = { serverUrl: 'http://queue.example', locale: 'fr' as const, demoRunning: false };
+const MEDIA = Buffer.from('RIFF....WAVEfmt '.repeat(100));
+const SHA = createHash('sha256').update(MEDIA).digest('hex');
 const hub = createEventHub();
 let host: WebHost;
 let rendererDir: string;
@@ -20,7 +24,17 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HITdesk</title>');
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
   const handlers = { 'settings.get': async () => settings } as Partial<BridgeHandlers> as BridgeHandlers;
-  host = await startWebHost({ dispatch: createDispatch(handlers), subscribe: hub.subscribe, rendererDir });
+  writeFileSync(join(rendererDir, 'clip.wav'), MEDIA);
+  host = await startWebHost({
+    dispatch: createDispatch(handlers),
+    subscribe: hub.subscribe,
+    rendererDir,
+    // What the workstation does for a signed-in profile holding one file.
+    serveMedia: (path, request) =>
+      path === `/media/${SHA}`
+        ? mediaReply(join(rendererDir, 'clip.wav'), SHA, 'audio/wav', request)
+        : Promise.resolve(mediaNotFound()),
+  });
 });
 afterAll(() => host.close());
 
@@ -114,5 +128,22 @@ describe('browser-mode web host', () => {
     expect(dotted.body).not.toContain('root:');
     expect(resolveInside('/srv/app', '/../etc/passwd')).toBeNull();
     expect(resolveInside('/srv/app', '/a/../b.js')).toBe('/srv/app/b.js');
+  });
+
+  it('serves /media/<sha256> with Range to the app only, and 404 for anything it does not hold', async () => {
+    const whole = await send(`/media/${SHA}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toBe('audio/wav');
+    expect(whole.body).toBe(MEDIA.toString());
+    const part = await send(`/media/${SHA}`, { headers: { range: 'bytes=4-11' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 4-11/${MEDIA.length}`);
+    expect(part.body).toBe('....WAVE');
+    expect((await send(`/media/${SHA}`, { headers: { range: `bytes=${MEDIA.length}-` } })).status).toBe(416);
+    expect((await send(`/media/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await send('/media/%2e%2e%2findex.html')).status).toBe(404);
+    // Another site embedding the file could learn what this laptop holds: refused.
+    const embedded = await send(`/media/${SHA}`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(embedded.status).toBe(403);
   });
 });

@@ -2,11 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../bridge/dispatch';
 import type { BridgeEventListener } from '../bridge/event-hub';
+import type { MediaReply } from '../services/media/media-reply';
+import type { MediaRequest } from '../services/workstation';
 import { serveRenderer } from './static-files';
 
 export type WebHostOptions = {
   dispatch: Dispatch;
   subscribe: (listener: BridgeEventListener) => () => void;
+  /** `GET /media/<sha256>`: the signed-in profile's cached files (see `Workstation.serveMedia`). */
+  serveMedia?: (path: string, request: MediaRequest) => Promise<MediaReply>;
   rendererDir: string;
   host?: string;
   port?: number;
@@ -14,7 +18,8 @@ export type WebHostOptions = {
 
 export type WebHost = { url: string; port: number; close(): Promise<void> };
 
-const MAX_CALL_BODY = 8 * 1024 * 1024;
+/** Large enough for a 16 MB draft, or a recording sent as base64 by `media.store`. */
+const MAX_CALL_BODY = 192 * 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
 const CALL_PREFIX = '/bridge/call/';
 
@@ -45,6 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     if (path.startsWith(CALL_PREFIX)) return handleCall(req, res, path.slice(CALL_PREFIX.length));
     if (path === '/bridge/events') return handleEvents(req, res);
+    if (path.startsWith('/media/')) return handleMedia(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -66,6 +72,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const input = typeof body === 'object' && body !== null && 'input' in body ? body.input : undefined;
     sendJson(res, 200, await options.dispatch(decodeURIComponent(name), input));
+  }
+
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    // Another site could probe which files this laptop holds by embedding them: only the app may ask.
+    if (!isSameOrigin(req)) return sendJson(res, 403, { error: 'cross-origin media request refused' });
+    if (!options.serveMedia) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end();
+      return;
+    }
+    const reply = await options.serveMedia(path, { method: req.method ?? 'GET', range: req.headers.range });
+    res.writeHead(reply.status, reply.headers);
+    if (!reply.body) {
+      res.end();
+      return;
+    }
+    const body = reply.body;
+    body.on('error', () => res.destroy());
+    res.on('close', () => body.destroy());
+    body.pipe(res);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {

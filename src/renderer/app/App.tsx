@@ -4,6 +4,7 @@ import { SignInScreen } from '../features/account/SignInScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { TaskScreen } from '../features/task/TaskScreen';
+import { WorkScreen } from '../features/work/WorkScreen';
 import { useAppStore } from '../state/app-store';
 import { connectEvents } from '../state/events';
 import { AppHeader } from './AppHeader';
@@ -26,6 +27,8 @@ function CurrentScreen() {
     case 'task':
       // A new key per task: fresh draft, autosave and focus on the heading for each task.
       return <TaskScreen key={screen.taskId} taskId={screen.taskId} />;
+    case 'work':
+      return <WorkScreen />;
   }
 }
 

@@ -45,6 +45,8 @@ export const en = {
     neverSent: 'Nothing sent yet',
     lastError: 'Last try: {{message}}',
     syncNow: 'Sync now',
+    downloadLeft: '{{size}} left to download',
+    uploadLeft: '{{size}} left to send',
   },
   setup: {
     heading: 'Set up HITdesk on this laptop',
@@ -136,6 +138,36 @@ export const en = {
     leaseExpired: 'Time is up for this task',
     serverMessage: 'Message from the server: {{message}}',
     allDone: 'Well done! Your answers are saved and will be sent automatically.',
+    myWork: 'My work',
+    myWorkNew_one: '{{count}} new',
+    myWorkNew_other: '{{count}} new',
+    download: {
+      heading: 'Task files',
+      label: 'Downloading task files',
+      tasks: '{{ready}} of {{total}} tasks ready',
+      bytes: '{{done}} of {{total}}',
+      done: 'All task files are on this laptop. You can work without the internet.',
+      waiting: 'The files of some tasks are still downloading. Stay connected until they are all here.',
+      offline: 'Downloading stopped: no connection. It goes on by itself when the connection returns.',
+      failed_one: '{{count}} file could not be downloaded. Tell your supervisor if it goes on.',
+      failed_other: '{{count}} files could not be downloaded. Tell your supervisor if it goes on.',
+      full: 'This laptop has no room for more task files. Finish and send the tasks you have to free space.',
+      storage: 'Storage used: {{used}} of {{budget}}',
+    },
+    notReady: 'Files downloading ({{ready}} of {{total}})',
+    leaseLost: 'Given to someone else — your answer will still be kept',
+    leaseWarning: {
+      soonOffline_one:
+        '{{count}} task is due soon. Connect to the internet so HITdesk can give you more time, or finish it first.',
+      soonOffline_other:
+        '{{count}} tasks are due soon. Connect to the internet so HITdesk can give you more time, or finish them first.',
+      soon_one: '{{count}} task is due soon. Finish it first.',
+      soon_other: '{{count}} tasks are due soon. Finish them first.',
+      lost_one:
+        '{{count}} task was given to someone else because its time ran out. You can still do it: your answer will be kept for a supervisor.',
+      lost_other:
+        '{{count}} tasks were given to someone else because their time ran out. You can still do them: your answers will be kept for a supervisor.',
+    },
   },
   task: {
     navLabel: 'Task',
@@ -210,6 +242,8 @@ export const en = {
     task_closed:
       'This task is closed: it was already answered or its time ran out. Go back to your tasks and take new ones.',
     no_tasks: 'No tasks available right now. Try again later.',
+    too_many_tasks:
+      'You already have as many tasks as one person may hold. Finish and send some of them, then take more.',
     client_too_old:
       'This version of HITdesk is too old for the queue server. Ask your supervisor to update HITdesk.',
     server_error:
@@ -232,6 +266,7 @@ export const en = {
     invalid_answer: 'an answer was not accepted',
     task_closed: 'a task was already closed',
     no_tasks: 'no tasks available',
+    too_many_tasks: 'you hold the most tasks allowed',
     client_too_old: 'HITdesk needs an update',
     server_error: 'the server had a problem',
     demo_unavailable: 'the demo is not available',

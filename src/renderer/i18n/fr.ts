@@ -39,6 +39,8 @@ export const fr: Messages = {
     neverSent: 'Rien n’a encore été envoyé',
     lastError: 'Dernier essai\u00a0: {{message}}',
     syncNow: 'Synchroniser maintenant',
+    downloadLeft: 'Encore {{size}} à télécharger',
+    uploadLeft: 'Encore {{size}} à envoyer',
   },
   setup: {
     heading: 'Configurer HITdesk sur cet ordinateur',
@@ -131,6 +133,40 @@ export const fr: Messages = {
     leaseExpired: 'Le délai de cette tâche est dépassé',
     serverMessage: 'Message du serveur\u00a0: {{message}}',
     allDone: 'Bravo\u202f! Vos réponses sont enregistrées et seront envoyées automatiquement.',
+    myWork: 'Mon travail',
+    myWorkNew_one: '{{count}} nouveau',
+    myWorkNew_other: '{{count}} nouveaux',
+    download: {
+      heading: 'Fichiers des tâches',
+      label: 'Téléchargement des fichiers des tâches',
+      tasks: '{{ready}} tâches prêtes sur {{total}}',
+      bytes: '{{done}} sur {{total}}',
+      done: 'Tous les fichiers des tâches sont sur cet ordinateur. Vous pouvez travailler sans Internet.',
+      waiting:
+        'Les fichiers de certaines tâches sont encore en cours de téléchargement. Gardez la connexion jusqu’à ce qu’ils soient tous arrivés.',
+      offline:
+        'Téléchargement arrêté\u00a0: pas de connexion. Il reprend tout seul quand la connexion revient.',
+      failed_one:
+        '{{count}} fichier n’a pas pu être téléchargé. Prévenez votre superviseur si cela continue.',
+      failed_other:
+        '{{count}} fichiers n’ont pas pu être téléchargés. Prévenez votre superviseur si cela continue.',
+      full: 'Cet ordinateur n’a plus de place pour d’autres fichiers de tâches. Terminez et envoyez vos tâches pour libérer de la place.',
+      storage: 'Espace utilisé\u00a0: {{used}} sur {{budget}}',
+    },
+    notReady: 'Fichiers en cours de téléchargement ({{ready}} sur {{total}})',
+    leaseLost: 'Confiée à quelqu’un d’autre — votre réponse sera tout de même gardée',
+    leaseWarning: {
+      soonOffline_one:
+        '{{count}} tâche est à rendre bientôt. Connectez-vous à Internet pour que HITdesk vous donne plus de temps, ou terminez-la d’abord.',
+      soonOffline_other:
+        '{{count}} tâches sont à rendre bientôt. Connectez-vous à Internet pour que HITdesk vous donne plus de temps, ou terminez-les d’abord.',
+      soon_one: '{{count}} tâche est à rendre bientôt. Terminez-la d’abord.',
+      soon_other: '{{count}} tâches sont à rendre bientôt. Terminez-les d’abord.',
+      lost_one:
+        '{{count}} tâche a été confiée à quelqu’un d’autre car son délai était dépassé. Vous pouvez encore la faire\u00a0: votre réponse sera gardée pour un superviseur.',
+      lost_other:
+        '{{count}} tâches ont été confiées à quelqu’un d’autre car leur délai était dépassé. Vous pouvez encore les faire\u00a0: vos réponses seront gardées pour un superviseur.',
+    },
   },
   task: {
     navLabel: 'Tâche',
@@ -207,6 +243,8 @@ export const fr: Messages = {
     task_closed:
       'Cette tâche est close\u00a0: elle a déjà reçu une réponse ou son délai est dépassé. Retournez à vos tâches et prenez-en de nouvelles.',
     no_tasks: 'Aucune tâche disponible pour le moment. Réessayez plus tard.',
+    too_many_tasks:
+      'Vous avez déjà autant de tâches qu’une personne peut en avoir. Terminez et envoyez-en quelques-unes, puis prenez-en d’autres.',
     client_too_old:
       'Cette version de HITdesk est trop ancienne pour le serveur de tâches. Demandez à votre superviseur de mettre HITdesk à jour.',
     server_error:
@@ -229,6 +267,7 @@ export const fr: Messages = {
     invalid_answer: 'une réponse n’a pas été acceptée',
     task_closed: 'une tâche était déjà close',
     no_tasks: 'aucune tâche disponible',
+    too_many_tasks: 'nombre maximal de tâches atteint',
     client_too_old: 'HITdesk doit être mis à jour',
     server_error: 'le serveur a eu un problème',
     demo_unavailable: 'la démo n’est pas disponible',

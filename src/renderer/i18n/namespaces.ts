@@ -3,6 +3,7 @@ import { en } from './en';
 import { form } from './form';
 import { fr } from './fr';
 import { image } from './image';
+import { moderation } from './moderation';
 import { work } from './work';
 
 /**
@@ -15,6 +16,7 @@ export const namespaces = {
   image,
   audio,
   form,
+  moderation,
   work,
 } as const;
 

@@ -6,6 +6,7 @@ import { asBridgeError } from '../api/transport';
 import type { BridgeError } from '../api';
 import { inboxOrder, nextInRun, startRun, type WorkRun } from '../editor/work-run';
 import { forgetSyncStatus, loadSyncStatus } from './sync-store';
+import { forgetUnseen, loadUnseen } from './work-store';
 import { forgetTasks, refreshTasks, replaceTask, useTasksStore } from './tasks-store';
 
 /** Which screen is shown. Signed-in screens need a session; setup and sign-in need none. */
@@ -15,7 +16,8 @@ export type Screen =
   | { name: 'setup' }
   | { name: 'signIn' }
   | { name: 'inbox' }
-  | { name: 'task'; taskId: string };
+  | { name: 'task'; taskId: string }
+  | { name: 'work' };
 
 /** What sign-in starts with after "Try the demo": the demo account, filled in. */
 export type SignInPrefill = { username: string; password: string };
@@ -56,6 +58,23 @@ function signedOutScreen(settings: Settings): Screen {
 function loadSignedInData(): void {
   void refreshTasks();
   void loadSyncStatus();
+  void loadUnseen();
+}
+
+/**
+ * After a crash, a power cut or a reload, the app reopens on the task that was on screen (its
+ * draft and undo history come back with it). Asked once the inbox is showing; a failure keeps it.
+ */
+async function resumeOpenTask(): Promise<void> {
+  try {
+    const { taskId } = await call('tasks.resume');
+    if (taskId && get().screen.name === 'inbox') {
+      await refreshTasks();
+      openTask(taskId);
+    }
+  } catch {
+    // Nothing to reopen, or main cannot say: the inbox is a fine place to start.
+  }
 }
 
 /** Reads settings and session; returns the saved locale, if any, for the caller to apply. */
@@ -64,7 +83,10 @@ export async function boot(): Promise<Locale | null> {
   try {
     const [settings, session] = await Promise.all([call('settings.get'), call('session.get')]);
     set({ settings, session, screen: session ? { name: 'inbox' } : signedOutScreen(settings) });
-    if (session) loadSignedInData();
+    if (session) {
+      loadSignedInData();
+      void resumeOpenTask();
+    }
     return settings.locale;
   } catch (error) {
     set({ screen: { name: 'bootFailed', error: asBridgeError(error) } });
@@ -99,6 +121,7 @@ export async function signIn(username: string, password: string): Promise<Sessio
   const session = await call('session.signIn', { username, password });
   set({ session, prefill: null, screen: { name: 'inbox' }, run: [] });
   loadSignedInData();
+  void resumeOpenTask();
   return session;
 }
 
@@ -112,6 +135,7 @@ function signedOut(): void {
   });
   forgetTasks();
   forgetSyncStatus();
+  forgetUnseen();
 }
 
 /** Work that must reach main before the session ends (an open task's unsaved draft). */
@@ -161,7 +185,15 @@ function withFlash(flash: Flash | null) {
 }
 
 export function showInbox(flash: Flash | null = null): void {
+  const left = get().screen;
   set({ screen: { name: 'inbox' }, ...withFlash(flash) });
+  // Back on the inbox on purpose: a restart should not reopen that task any more.
+  if (left.name === 'task') void call('tasks.leave', { taskId: left.taskId }).catch(() => undefined);
+}
+
+/** "My work": the history of submitted tasks, with feedback and pay. */
+export function showWork(): void {
+  set({ screen: { name: 'work' }, flash: null });
 }
 
 /** After a submission: the next open task of the run, or the inbox when the run is done. */

@@ -2,6 +2,7 @@ import { on } from '../api';
 import { sessionChanged, useAppStore } from './app-store';
 import { setSyncStatus } from './sync-store';
 import { refreshTasks } from './tasks-store';
+import { setUnseen } from './work-store';
 
 /** Listens to everything main pushes, for as long as the app runs; returns the way to stop. */
 export function connectEvents(): () => void {
@@ -11,6 +12,7 @@ export function connectEvents(): () => void {
     on('tasks.changed', () => {
       if (useAppStore.getState().session !== null) void refreshTasks();
     }),
+    on('work.changed', ({ unseen }) => setUnseen(unseen)),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -1,4 +1,4 @@
-import type { FocusKind } from '../editor/moderation-keys';
+import type { FocusKind } from '../editor/text/moderation-keys';
 
 /** Marks the part of a screen where Enter means "submit" (the decision form). */
 export const DECISION_ZONE_ATTRIBUTE = 'data-decision-zone';

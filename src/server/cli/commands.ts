@@ -1,15 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ROLES, roleSchema } from '../../shared/domain/common';
 import { projectSpecSchema } from '../../shared/domain/project';
 import { seedDemo } from '../demo';
 import { ApiError, invalidInputFromZod } from '../errors';
-import { EXPORT_FORMATS, formatResults, type ExportFormat } from '../export';
-import { importItems } from '../queue/import-items';
+import { exportProject } from '../export';
+import { EXPORT_FORMATS, type ExportFormatName } from '../../shared/protocol/endpoints';
+import { importItems } from '../import/import-items';
+import { IMPORT_FORMATS, type ImportFormat } from '../import/read-records';
 import { createProject } from '../queue/projects';
-import { listAllResults } from '../queue/results';
 import { createUser } from '../queue/users';
 import { CliError, optionalString, requireString, type Command } from './command';
-import { databaseHelp, databaseOptions, withDatabase } from './database-options';
+import { databaseHelp, databaseOptions, withDatabase, withServices } from './database-options';
 import { serveCommand } from './serve';
 
 async function readText(path: string): Promise<string> {
@@ -101,33 +103,79 @@ const projectCreate: Command = {
 
 const importCommand: Command = {
   name: 'import',
-  summary: 'import items from a JSONL file into a project (all or nothing)',
-  usage: 'import --project <id> --file <items.jsonl>',
+  summary: 'import items from a JSONL or CSV file (and a folder of media files) into a project',
+  usage:
+    'import --project <id> --file <items.jsonl|items.csv> [--format jsonl|csv] [--media-dir <folder>] [--strict]',
   help: [
     '--project <id>         the project id (from project:create)',
-    '--file <items.jsonl>   one {"id"?: "...", "data": {...}} a line; "-" for standard input',
+    '--file <file>          JSONL: one {"id": "...", "data": {...}, "gold"?: {...}} a line; CSV: a header row',
+    '                       (id, gold, then the item fields, dotted for nested ones); "-" for standard input',
+    '--format <format>      jsonl or csv (default: from the file name, else jsonl)',
+    '--media-dir <folder>   media fields (image, audio…) may name files in this folder: they are stored,',
+    '                       with image sizes and thumbnails, audio durations and waveform peaks',
+    '--strict               all or nothing: any bad line imports nothing (default: import the good lines',
+    '                       and report the bad ones; run the same command again after fixing them:',
+    '                       lines already imported are skipped by their id)',
     ...databaseHelp,
   ],
-  options: { ...databaseOptions, project: { type: 'string' }, file: { type: 'string' } },
+  options: {
+    ...databaseOptions,
+    project: { type: 'string' },
+    file: { type: 'string' },
+    format: { type: 'string' },
+    'media-dir': { type: 'string' },
+    strict: { type: 'boolean' },
+  },
   async run(values, io) {
     const projectId = requireString(values, 'project');
     const file = requireString(values, 'file');
+    const formatOption = optionalString(values, 'format') ?? (/\.csv$/i.test(file) ? 'csv' : 'jsonl');
+    if (!(IMPORT_FORMATS as readonly string[]).includes(formatOption)) {
+      throw new CliError(`--format must be ${IMPORT_FORMATS.join(' or ')}`, 2);
+    }
+    const mediaDir = optionalString(values, 'media-dir');
     const text = await readText(file);
     const report = await aboutFile(file, () =>
-      withDatabase(values, io, (db) => importItems(db, projectId, text)),
+      withServices(values, io, ({ db, media }) =>
+        importItems(db, projectId, text, {
+          format: formatOption as ImportFormat,
+          strict: values.strict === true,
+          media: { library: media, folder: mediaDir ? resolve(mediaDir) : null },
+        }),
+      ),
     );
-    io.out(`imported ${report.imported} items, ${report.tasksCreated} tasks created\n`);
-    return 0;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    io.out(
+      `imported ${plural(report.imported, 'item')}` +
+        (report.honeypots > 0 ? ` (${report.honeypots} with a gold answer)` : '') +
+        `, ${plural(report.tasksCreated, 'task')} created` +
+        (report.skipped > 0 ? `; ${report.skipped} already imported, skipped` : '') +
+        '\n',
+    );
+    if (report.rejectedCount === 0) return 0;
+    for (const problem of report.rejected) {
+      io.err(
+        `${file}: line ${problem.line}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}\n`,
+      );
+    }
+    if (report.rejectedCount > report.rejected.length) {
+      io.err(`… and ${report.rejectedCount - report.rejected.length} more rejected lines\n`);
+    }
+    io.err(
+      `${report.rejectedCount} line${report.rejectedCount === 1 ? '' : 's'} rejected: fix them and run the same command again (imported lines are skipped)\n`,
+    );
+    return 1;
   },
 };
 
 const exportCommand: Command = {
   name: 'export',
-  summary: "write a project's results as JSONL or CSV",
-  usage: 'export --project <id> [--format jsonl|csv] [--out <file>]',
+  summary: "write a project's accepted results in a format for the client",
+  usage: `export --project <id> [--format ${EXPORT_FORMATS.join('|')}] [--out <file>]`,
   help: [
     '--project <id>         the project id',
-    '--format <format>      jsonl (default) or csv (opens in a spreadsheet; one column per answer field)',
+    '--format <format>      jsonl (default), csv (one column per answer field), label_studio (all kinds);',
+    '                       coco, yolo (zip), voc (zip) for images; webvtt (zip), common_voice (TSV) for audio',
     '--out <file>           write there instead of standard output',
     ...databaseHelp,
   ],
@@ -139,17 +187,22 @@ const exportCommand: Command = {
   },
   async run(values, io) {
     const projectId = requireString(values, 'project');
-    const format = (optionalString(values, 'format') ?? 'jsonl') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format))
-      throw new CliError(`--format must be ${EXPORT_FORMATS.join(' or ')}`, 2);
-    const results = await withDatabase(values, io, (db) => listAllResults(db, projectId));
-    const text = formatResults(results, format);
+    const format = optionalString(values, 'format') ?? 'jsonl';
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`, 2);
+    }
     const out = optionalString(values, 'out');
+    if (!out && ['yolo', 'voc', 'webvtt'].includes(format)) {
+      throw new CliError(`--format ${format} writes a zip file: give --out <file.zip>`, 2);
+    }
+    const file = await withDatabase(values, io, (db) =>
+      exportProject(db, projectId, format as ExportFormatName),
+    );
     if (out) {
-      await writeFile(out, text, 'utf8');
-      io.err(`exported ${results.length} results to ${out}\n`);
+      await writeFile(out, file.body);
+      io.err(`exported ${file.body.length} bytes (${format}) to ${out}\n`);
     } else {
-      io.out(text);
+      io.out(file.body.toString('utf8'));
     }
     return 0;
   },

@@ -1,7 +1,12 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { QueueServices } from '../context';
 import type { Db } from '../db/db';
 import { openQueueDatabase } from '../db/open';
 import { redactUrl } from '../db/postgres';
+import { SignInLimiter } from '../auth/rate-limit';
+import { SessionCache } from '../auth/sessions';
+import { localMediaStore } from '../media/store';
+import { resolveSettings, type DeploymentSettingsInput } from '../settings';
 import { CliError, optionalString, type CliIo, type Command, type OptionValues } from './command';
 
 export const DEFAULT_DATA_DIR = '.data/queue';
@@ -10,12 +15,27 @@ export const DEFAULT_DATA_DIR = '.data/queue';
 export const databaseOptions = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
+  'media-store': { type: 'string' },
 } satisfies Command['options'];
 
 export const databaseHelp = [
   `--data-dir <dir>       embedded PGlite database folder (env HITDESK_DATA_DIR; default ${DEFAULT_DATA_DIR})`,
   '--database-url <url>   PostgreSQL instead of PGlite, e.g. postgres://user:pass@host/db (env DATABASE_URL)',
+  `--media-store <dir>    where media files are kept (env HITDESK_MEDIA_STORE; default <data-dir>/media,`,
+  `                       or ${DEFAULT_DATA_DIR}/media with PostgreSQL)`,
 ];
+
+/** The media folder: flag, environment, or beside the database (the same default `serve` uses). */
+export function chooseMediaStore(
+  values: OptionValues,
+  env: NodeJS.ProcessEnv,
+  database: DatabaseChoice,
+): string {
+  const flag = optionalString(values, 'media-store');
+  if (flag) return resolve(flag);
+  if (env.HITDESK_MEDIA_STORE) return resolve(env.HITDESK_MEDIA_STORE);
+  return 'dataDir' in database ? join(database.dataDir, 'media') : resolve(DEFAULT_DATA_DIR, 'media');
+}
 
 export type DatabaseChoice = { databaseUrl: string } | { dataDir: string };
 
@@ -34,6 +54,27 @@ export function describeDatabase(choice: DatabaseChoice): string {
   return 'databaseUrl' in choice
     ? `PostgreSQL ${redactUrl(choice.databaseUrl)}`
     : `PGlite in ${choice.dataDir}`;
+}
+
+/** Like `withDatabase`, with the media store and the deployment settings too. */
+export async function withServices<T>(
+  values: OptionValues,
+  io: CliIo,
+  work: (services: QueueServices) => Promise<T>,
+  settings: DeploymentSettingsInput = {},
+): Promise<T> {
+  const database = chooseDatabase(values, io.env);
+  const store = localMediaStore(chooseMediaStore(values, io.env, database));
+  const resolved = resolveSettings(settings);
+  return withDatabase(values, io, (db) =>
+    work({
+      db,
+      settings: resolved,
+      media: { db, store },
+      sessions: new SessionCache(),
+      signInLimiter: new SignInLimiter(resolved.signInAttempts, resolved.signInWindowSeconds),
+    }),
+  );
 }
 
 /** Opens the chosen database for one command and always closes it (releasing the PGlite lock). */

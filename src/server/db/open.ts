@@ -3,7 +3,8 @@ import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir?: string };
+/** `poolSize`: PostgreSQL connections the server keeps (default 10). */
+export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
 
 /** PostgreSQL when a URL is given, otherwise PGlite in the data folder; migrated to the latest schema. */
 export async function openQueueDatabase(options: DatabaseOptions): Promise<Db> {
@@ -18,7 +19,7 @@ export async function openQueueDatabase(options: DatabaseOptions): Promise<Db> {
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Db> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, { maxConnections: options.poolSize });
   if (options.dataDir) return openPglite(options.dataDir);
   return Promise.reject(
     new Error('no database: give a PostgreSQL URL (databaseUrl) or a data folder (dataDir)'),

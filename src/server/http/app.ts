@@ -1,16 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version';
-import type { Db } from '../db/db';
+import type { QueueServices } from '../context';
 import { notFoundRoute, sendError } from './error-replies';
 import { handlers } from './handlers';
 import { buildOpenApiDocument } from './openapi';
 import { checkProtocolHeader } from './protocol-version';
 import { JSON_BODY_LIMIT, registerEndpoints } from './routes';
 
-export type HttpAppOptions = { db: Db; log?: boolean };
+export type HttpAppOptions = { services: QueueServices; log?: boolean };
 
 /** The queue's HTTP API: every route of the shared endpoint table, plus `/openapi.json`. */
-export function buildHttpApp({ db, log = false }: HttpAppOptions): FastifyInstance {
+export function buildHttpApp({ services, log = false }: HttpAppOptions): FastifyInstance {
   const app = Fastify({
     logger: log,
     bodyLimit: JSON_BODY_LIMIT,
@@ -26,7 +26,7 @@ export function buildHttpApp({ db, log = false }: HttpAppOptions): FastifyInstan
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendError(notFoundRoute(request), request, reply));
 
-  registerEndpoints(app, db, handlers);
+  registerEndpoints(app, services, handlers);
   const openApi = buildOpenApiDocument();
   app.get('/openapi.json', async () => openApi);
   return app;
@@ -42,10 +42,15 @@ function installBodyParsers(app: FastifyInstance): void {
     if (text.trim() === '') return done(null, undefined);
     defaultJson(request, text, done);
   });
-  // Imports: raw text, one JSON value a line.
+  // Imports: raw text, one JSON value a line (or CSV).
   app.addContentTypeParser(
-    ['application/x-ndjson', 'text/plain'],
+    ['application/x-ndjson', 'text/plain', 'text/csv'],
     { parseAs: 'string' },
     (_request, body, done) => done(null, body),
   );
+  // Files (media, upload chunks): the raw stream, read by the handler within its own size limit.
+  const rawStream = (_request: unknown, payload: unknown, done: (error: null, body: unknown) => void) =>
+    done(null, payload);
+  app.addContentTypeParser('application/octet-stream', rawStream);
+  app.addContentTypeParser(/^(image|audio|video)\/[\w.+-]+$/, rawStream);
 }

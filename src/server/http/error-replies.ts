@@ -16,7 +16,7 @@ export function toApiError(error: unknown, request: FastifyRequest): ApiError {
       return new ApiError(
         415,
         'invalid_input',
-        `content type "${request.headers['content-type'] ?? ''}" is not accepted: send application/json (imports: application/x-ndjson)`,
+        `content type "${request.headers['content-type'] ?? ''}" is not accepted: send application/json (imports: application/x-ndjson or text/csv; files: application/octet-stream)`,
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -46,6 +46,8 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   const apiError = toApiError(error, request);
   if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
   if (apiError.status === 401) reply.header('www-authenticate', 'Bearer');
+  const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(apiError.status).send(apiError.toBody());
 }
 

@@ -33,13 +33,15 @@ describe('OpenAPI document', () => {
 
     expect(operation.security).toEqual(spec.auth === 'public' ? [] : [{ bearer: [] }]);
     const success = operation.responses[String('status' in spec ? spec.status : 200)];
-    expect(success?.content['application/json']?.schema).toBeTypeOf('object');
+    const binaryAnswer = 'responseFormat' in spec && spec.responseFormat === 'binary';
+    expect(success?.content[binaryAnswer ? '*/*' : 'application/json']?.schema).toBeTypeOf('object');
+    if (binaryAnswer) expect(operation.responses['206']).toBeDefined();
     expect(operation.responses['400']?.content['application/json']?.schema).toEqual({
       $ref: '#/components/schemas/ApiError',
     });
     if (spec.auth !== 'public') expect(operation.responses['401']).toBeDefined();
 
-    const pathParams = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]);
+    const pathParams = [...spec.path.matchAll(/:([A-Za-z][A-Za-z0-9]*)/g)].map((match) => match[1]);
     const declared = operation.parameters.filter((parameter) => parameter.in === 'path').map((p) => p.name);
     expect(declared).toEqual(pathParams);
     if ('query' in spec) {
@@ -48,8 +50,13 @@ describe('OpenAPI document', () => {
     }
 
     if ('body' in spec) {
+      const format = 'bodyFormat' in spec ? spec.bodyFormat : 'json';
       const type =
-        'bodyFormat' in spec && spec.bodyFormat === 'ndjson' ? 'application/x-ndjson' : 'application/json';
+        format === 'ndjson'
+          ? 'application/x-ndjson'
+          : format === 'binary'
+            ? 'application/octet-stream'
+            : 'application/json';
       expect(operation.requestBody?.content[type]?.schema).toBeTypeOf('object');
     } else {
       expect(operation.requestBody).toBeUndefined();

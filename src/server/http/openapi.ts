@@ -16,7 +16,7 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 /** `/v1/projects/:projectId` → `/v1/projects/{projectId}`. */
 export function openApiPath(path: string): string {
-  return path.replace(/:([A-Za-z]+)/g, '{$1}');
+  return path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, '{$1}');
 }
 
 function parametersOf(spec: EndpointSpec): unknown[] {
@@ -61,30 +61,56 @@ function errorResponses(spec: EndpointSpec): Record<string, unknown> {
   return responses;
 }
 
+const BINARY = { type: 'string', contentMediaType: 'application/octet-stream' };
+
+function successResponses(spec: EndpointSpec): Record<string, unknown> {
+  if (spec.responseFormat !== 'binary') {
+    return {
+      [String(spec.status ?? 200)]: {
+        description: spec.summary,
+        content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
+      },
+    };
+  }
+  const file = { '*/*': { schema: BINARY } };
+  return {
+    [String(spec.status ?? 200)]: { description: `${spec.summary} (the bytes)`, content: file },
+    '206': { description: 'the part asked for with a Range header', content: file },
+    '304': { description: 'the copy named in If-None-Match is current' },
+    '416': {
+      description: 'the range is past the end of the file',
+      content: { 'application/json': { schema: ERROR_REF } },
+    },
+  };
+}
+
+function requestContent(spec: EndpointSpec, body: JsonSchema): Record<string, unknown> {
+  switch (spec.bodyFormat) {
+    case 'ndjson':
+      return {
+        'application/x-ndjson': { schema: body },
+        'text/plain': { schema: body },
+        'text/csv': { schema: body },
+      };
+    case 'binary':
+      return { 'application/octet-stream': { schema: BINARY } };
+    default:
+      return { 'application/json': { schema: body } };
+  }
+}
+
 function operationOf(name: string, spec: EndpointSpec): Operation {
   const operation: Operation = {
     operationId: name,
     summary: spec.summary,
     parameters: parametersOf(spec),
     security: spec.auth === 'public' ? [] : [{ bearer: [] }],
-    responses: {
-      [String(spec.status ?? 200)]: {
-        description: spec.summary,
-        content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
-      },
-      ...errorResponses(spec),
-    },
+    responses: { ...successResponses(spec), ...errorResponses(spec) },
   };
   if (Array.isArray(spec.auth)) operation['x-hitdesk-roles'] = [...spec.auth];
   if (spec.body) {
     const body = schemaOf(spec.body, 'input');
-    operation.requestBody = {
-      required: true,
-      content:
-        spec.bodyFormat === 'ndjson'
-          ? { 'application/x-ndjson': { schema: body }, 'text/plain': { schema: body } }
-          : { 'application/json': { schema: body } },
-    };
+    operation.requestBody = { required: true, content: requestContent(spec, body) };
   }
   return operation;
 }

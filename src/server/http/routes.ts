@@ -10,16 +10,19 @@ import {
   type Endpoints,
   type EndpointSpec,
 } from '../../shared/protocol/endpoints';
+import type { Viewer } from '../auth/policy';
 import { authenticate, requireRole } from '../auth/sessions';
 import { bearerTokenOf } from '../auth/tokens';
-import type { Db } from '../db/db';
+import type { QueueServices } from '../context';
 import { ApiError, invalidInputFromZod } from '../errors';
+import { isBinaryBody, isReadable, sendBinary } from './binary';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const NDJSON_BODY_LIMIT = 64 * 1024 * 1024;
 
-export type PublicContext = { db: Db; log: FastifyBaseLogger };
-export type SignedInContext = PublicContext & { user: User; tokenHash: string };
+/** Who is calling, as far as a public endpoint cares: the services, a logger, the client address. */
+export type PublicContext = QueueServices & { log: FastifyBaseLogger; ip: string };
+export type SignedInContext = PublicContext & { user: User; tokenHash: string; viewer: Viewer };
 
 /** Public endpoints get no user; every other handler can count on one, with its role already checked. */
 export type ContextFor<K extends EndpointName> = Endpoints[K]['auth'] extends 'public'
@@ -40,7 +43,7 @@ type AnyHandler = (
 ) => Promise<unknown>;
 
 /** Registers every endpoint of the shared table, each with auth, validation and a checked response. */
-export function registerEndpoints(app: FastifyInstance, db: Db, handlers: Handlers): void {
+export function registerEndpoints(app: FastifyInstance, services: QueueServices, handlers: Handlers): void {
   for (const name of ENDPOINT_NAMES) {
     const spec: EndpointSpec = endpoints[name];
     const handler = handlers[name] as unknown as AnyHandler;
@@ -49,13 +52,17 @@ export function registerEndpoints(app: FastifyInstance, db: Db, handlers: Handle
       url: spec.path,
       bodyLimit: spec.bodyFormat === 'ndjson' ? NDJSON_BODY_LIMIT : JSON_BODY_LIMIT,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const context = await contextFor(spec, db, request);
+        const context = await contextFor(spec, services, request);
         const input = {
           params: spec.params ? parsePart(spec.params, request.params) : {},
           query: spec.query ? parsePart(spec.query, request.query) : {},
           body: spec.body ? parsePart(spec.body, bodyOf(spec, request)) : undefined,
         };
         const output = await handler(input, context);
+        if (spec.responseFormat === 'binary') {
+          if (!isBinaryBody(output)) throw new Error(`${name} must answer with a file or bytes`);
+          return sendBinary(request, reply, output, spec.status ?? 200);
+        }
         const checked = spec.response.safeParse(output);
         if (!checked.success) {
           // Our own answer breaks the contract: a bug, never the client's fault.
@@ -69,14 +76,18 @@ export function registerEndpoints(app: FastifyInstance, db: Db, handlers: Handle
 
 async function contextFor(
   spec: EndpointSpec,
-  db: Db,
+  services: QueueServices,
   request: FastifyRequest,
 ): Promise<PublicContext | SignedInContext> {
-  const base: PublicContext = { db, log: request.log };
+  const base: PublicContext = { ...services, log: request.log, ip: request.ip };
   if (spec.auth === 'public') return base;
-  const { user, tokenHash } = await authenticate(db, bearerTokenOf(request.headers.authorization));
+  const { user, tokenHash, viewer } = await authenticate(
+    services.db,
+    bearerTokenOf(request.headers.authorization),
+    services.sessions,
+  );
   if (spec.auth !== 'user') requireRole(user, spec.auth);
-  return { ...base, user, tokenHash };
+  return { ...base, user, tokenHash, viewer };
 }
 
 function parsePart(schema: z.ZodType, value: unknown): unknown {
@@ -88,6 +99,11 @@ function parsePart(schema: z.ZodType, value: unknown): unknown {
 /** The body in the format the endpoint expects, or a 415 that says which format to send. */
 function bodyOf(spec: EndpointSpec, request: FastifyRequest): unknown {
   const body = request.body;
+  if (spec.bodyFormat === 'binary') {
+    if (!isReadable(body)) throw wrongFormat('application/octet-stream (the file bytes)');
+    return body;
+  }
+  if (isReadable(body)) throw wrongFormat('application/json');
   if (spec.bodyFormat === 'ndjson') {
     if (body === undefined || body === null) return '';
     if (typeof body !== 'string') throw wrongFormat('application/x-ndjson (one JSON object a line)');

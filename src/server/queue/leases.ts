@@ -1,61 +1,143 @@
-import { leasedTaskSchema, type LeasedTask } from '../../shared/domain/task';
+import { randomInt } from 'node:crypto';
+import type { LeasedTask } from '../../shared/domain/task';
 import type { Db } from '../db/db';
 import { isoOf } from '../db/db';
+import { ApiError } from '../errors';
 import { isProjectId, noSuchProject } from './projects';
 
 /** Namespace of the per-worker advisory lock (the second key is a hash of the worker id). */
 const WORKER_LOCK_NAMESPACE = 720_310_002;
+/** Expired leases returned to the pool by one lease call (the sweeper does the rest). */
+const RELEASE_BATCH = 200;
 
-/** A task is available when it is open, or leased but its lease has run out. */
-const AVAILABLE = (alias: string) =>
-  `(${alias}.status = 'open' OR (${alias}.status = 'leased' AND ${alias}.lease_expires_at < now()))`;
+/** What leasing needs to know about the worker, read once per call. */
+type WorkerRow = { skills: string[]; centre_id: string | null; country: string | null; outstanding: number };
+type EligibleProject = {
+  id: string;
+  lease_seconds: number;
+  honeypot_rate: number;
+  eligible: boolean;
+  missing_skills: string[];
+};
 
 /**
- * Picks and leases in one statement. The rules, in the WHERE clause of the locking SELECT so that
- * PostgreSQL re-checks them on the latest row version after waiting for a lock:
- * - available (see above), in the project when one is asked for;
- * - the worker has not answered this item, nor held a lease on another task of it (they may still
- *   send that work late, and an item's answers must come from different people);
- * - one task per item: among an item's available tasks, the lowest replica.
- * Breadth first: every item's first replica goes out before any item's second.
- * `SKIP LOCKED` lets concurrent workers pass over each other's candidates instead of waiting.
+ * Everything a lease call needs first, in one statement:
+ * - the worker's advisory lock: one lease call per worker at a time, so that the "never the same
+ *   item twice" rules of the next statement (a fresh snapshot, taken after the lock) see the
+ *   worker's previous leases even when a workstation fires two requests at once;
+ * - expired leases returned to the pool (their history stays: late work is still accepted);
+ * - the worker's skills, centre, country and outstanding leases (for the per-worker cap);
+ * - the projects they may do, oldest first: active, whose required skills they hold and whose data
+ *   may be held where they work (residency by country or partner centre). With a project id, that
+ *   one project and whether it is eligible (so the caller can say why not).
+ */
+const PREPARE_SQL = `
+WITH lock AS MATERIALIZED (
+  SELECT pg_advisory_xact_lock($1::int, hashtext($2::text)) AS held
+), released AS (
+  UPDATE tasks SET status = 'open'
+  WHERE id IN (
+    SELECT id FROM tasks
+    WHERE status = 'leased' AND NOT honeypot AND lease_expires_at < now()
+    ORDER BY lease_expires_at
+    LIMIT $4
+    FOR UPDATE SKIP LOCKED)
+  RETURNING id
+), w AS (
+  SELECT u.id, u.skills, u.centre_id, c.country,
+    (SELECT count(*)::int FROM tasks t
+     WHERE t.lease_worker = u.id AND t.status = 'leased' AND t.lease_expires_at > now()) AS outstanding
+  FROM lock, users u LEFT JOIN centres c ON c.id = u.centre_id
+  WHERE u.id = $2::uuid
+)
+SELECT w.skills, w.centre_id, w.country, w.outstanding,
+  (SELECT count(*)::int FROM released) AS released,
+  coalesce((
+    SELECT jsonb_agg(jsonb_build_object(
+      'id', p.id, 'lease_seconds', p.lease_seconds, 'honeypot_rate', p.honeypot_rate,
+      'eligible', p.active AND p.required_skills <@ w.skills AND (
+        (cardinality(p.residency_countries) = 0 AND cardinality(p.residency_centres) = 0)
+        OR w.country = ANY (p.residency_countries) OR w.centre_id = ANY (p.residency_centres)),
+      'missing_skills', ARRAY(SELECT s FROM unnest(p.required_skills) AS s WHERE NOT s = ANY (w.skills)))
+      ORDER BY p.created_at, p.id)
+    FROM projects p
+    WHERE ($3::uuid IS NULL AND p.active
+           AND (EXISTS (SELECT 1 FROM tasks t WHERE t.project_id = p.id AND t.status = 'open' AND NOT t.honeypot)
+                OR EXISTS (SELECT 1 FROM released r JOIN tasks t ON t.id = r.id WHERE t.project_id = p.id)))
+       OR p.id = $3::uuid
+  ), '[]'::jsonb) AS projects
+FROM w`;
+
+/**
+ * Picks and leases the regular tasks of one project in one statement. The rules sit in the WHERE
+ * clause of the locking SELECT, so PostgreSQL re-checks them on the latest row version:
+ * - open (expired leases are returned to the pool before this runs);
+ * - the worker has held no lease on another task of this item: an item's answers come from different
+ *   people, and a worker who answered an item held a lease on it (their own expired lease on this
+ *   very task does not count: they may take it back);
+ * - one task per item: among an item's open tasks, the lowest replica, so a batch never holds two.
+ * Breadth first (every item's first replica before any second), in import order, along the partial
+ * index `tasks_open_idx`. `SKIP LOCKED` lets concurrent workers pass over each other's candidates.
  */
 const LEASE_SQL = `
 WITH picked AS (
   SELECT t.id
   FROM tasks t
-  WHERE ${AVAILABLE('t')}
-    AND ($2::uuid IS NULL OR t.project_id = $2::uuid)
-    AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.item_id = t.item_id AND s.worker_id = $1::uuid)
+  WHERE t.project_id = $2::uuid AND t.status = 'open' AND NOT t.honeypot
     AND NOT EXISTS (
-      SELECT 1 FROM leases l JOIN tasks other ON other.id = l.task_id
-      WHERE l.worker_id = $1::uuid AND other.item_id = t.item_id AND other.id <> t.id)
+      SELECT 1 FROM leases l WHERE l.worker_id = $1::uuid AND l.item_id = t.item_id AND l.task_id <> t.id)
     AND NOT EXISTS (
       SELECT 1 FROM tasks earlier
-      WHERE earlier.item_id = t.item_id AND earlier.replica < t.replica AND ${AVAILABLE('earlier')})
+      WHERE earlier.item_id = t.item_id AND earlier.replica < t.replica
+        AND earlier.status = 'open' AND NOT earlier.honeypot)
   ORDER BY t.replica, t.seq
   LIMIT $3
   FOR UPDATE OF t SKIP LOCKED
 ), leased AS (
   UPDATE tasks
-  SET status = 'leased',
-      lease_worker = $1::uuid,
-      lease_epoch = tasks.lease_epoch + 1,
-      lease_expires_at = now() + make_interval(secs => p.lease_seconds)
-  FROM picked, projects p
-  WHERE tasks.id = picked.id AND p.id = tasks.project_id
+  SET status = 'leased', lease_worker = $1::uuid, lease_epoch = tasks.lease_epoch + 1,
+      lease_expires_at = now() + make_interval(secs => $4::int)
+  FROM picked
+  WHERE tasks.id = picked.id
   RETURNING tasks.id, tasks.item_id, tasks.project_id, tasks.replica, tasks.seq, tasks.lease_epoch, tasks.lease_expires_at
 ), history AS (
-  INSERT INTO leases (task_id, epoch, worker_id, leased_at, expires_at)
-  SELECT id, lease_epoch, $1::uuid, now(), lease_expires_at FROM leased
+  INSERT INTO leases (task_id, epoch, worker_id, item_id, leased_at, expires_at)
+  SELECT id, lease_epoch, $1::uuid, item_id, now(), lease_expires_at FROM leased
 )
-SELECT leased.id AS task_id, leased.lease_epoch, leased.lease_expires_at,
+${SELECT_LEASED('leased')}`;
+
+/**
+ * Honeypots: gold items of the project this worker has never held, in random order; a new task
+ * is made for each (gold items have no regular tasks) and leased at once.
+ */
+const GOLD_SQL = `
+WITH gold AS (
+  SELECT i.id FROM items i
+  WHERE i.project_id = $2::uuid AND i.gold IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.worker_id = $1::uuid AND l.item_id = i.id)
+  ORDER BY random()
+  LIMIT $3
+), made AS (
+  INSERT INTO tasks (project_id, item_id, replica, honeypot, status, lease_worker, lease_epoch, lease_expires_at)
+  SELECT $2::uuid, gold.id, nextval('honeypot_replica_seq'), true, 'leased', $1::uuid, 1,
+         now() + make_interval(secs => $4::int)
+  FROM gold
+  RETURNING id, item_id, project_id, replica, seq, lease_epoch, lease_expires_at
+), history AS (
+  INSERT INTO leases (task_id, epoch, worker_id, item_id, leased_at, expires_at)
+  SELECT id, lease_epoch, $1::uuid, item_id, now(), lease_expires_at FROM made
+)
+${SELECT_LEASED('made')}`;
+
+function SELECT_LEASED(from: string): string {
+  return `SELECT ${from}.id AS task_id, ${from}.lease_epoch, ${from}.lease_expires_at,
        i.id AS item_id, i.external_id, i.data,
        p.id AS project_id, p.name AS project_name, p.instructions, p.price_cents, p.kind, p.config
-FROM leased
-JOIN items i ON i.id = leased.item_id
-JOIN projects p ON p.id = leased.project_id
-ORDER BY leased.replica, leased.seq`;
+FROM ${from}
+JOIN items i ON i.id = ${from}.item_id
+JOIN projects p ON p.id = ${from}.project_id
+ORDER BY ${from}.replica, ${from}.seq`;
+}
 
 type LeasedRow = {
   task_id: string;
@@ -72,30 +154,131 @@ type LeasedRow = {
   config: unknown;
 };
 
-/** Leases up to `count` tasks to a worker, optionally from one project; fewer (or none) when the queue runs dry. */
+export type LeaseRequest = { count: number; projectId?: string | undefined };
+
+/**
+ * Leases up to `count` tasks to a worker, from one project or from any they may do; fewer (or none)
+ * when the queue runs dry. Honeypots are mixed in at each project's rate, at random places.
+ */
 export async function leaseTasks(
   db: Db,
   workerId: string,
-  request: { count: number; projectId?: string | undefined },
+  request: LeaseRequest,
+  limits: { maxOutstandingLeases: number },
 ): Promise<LeasedTask[]> {
   const projectId = request.projectId ?? null;
+  if (projectId !== null && !isProjectId(projectId)) throw noSuchProject(projectId);
   return db.transaction(async (tx) => {
-    if (projectId !== null) {
-      const known = isProjectId(projectId)
-        ? await tx.query('SELECT 1 FROM projects WHERE id = $1', [projectId])
-        : [];
-      if (known.length === 0) throw noSuchProject(projectId);
+    const [prepared] = await tx.query<WorkerRow & { projects: EligibleProject[] }>(PREPARE_SQL, [
+      WORKER_LOCK_NAMESPACE,
+      workerId,
+      projectId,
+      RELEASE_BATCH,
+    ]);
+    if (!prepared) throw new ApiError(401, 'unauthenticated', 'this account no longer exists');
+    const room = limits.maxOutstandingLeases - prepared.outstanding;
+    if (room <= 0) {
+      throw new ApiError(
+        409,
+        'conflict',
+        `you already hold ${prepared.outstanding} tasks, the most one person may hold: submit some before taking more`,
+      );
     }
-    // One lease call per worker at a time, so the "never the same item twice" rules see their own
-    // previous leases even when a workstation fires two requests at once.
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WORKER_LOCK_NAMESPACE, workerId]);
-    const rows = await tx.query<LeasedRow>(LEASE_SQL, [workerId, projectId, request.count]);
-    return rows.map(leasedTaskOf);
+    const projects = prepared.projects;
+    if (projectId !== null) {
+      const [project] = projects;
+      if (!project) throw noSuchProject(projectId);
+      if (!project.eligible) throw notEligible(project);
+    }
+
+    const tasks: LeasedTask[] = [];
+    let wanted = Math.min(request.count, room);
+    for (const project of projects) {
+      if (wanted <= 0) break;
+      if (!project.eligible) continue;
+      const batch = await leaseFromProject(tx, workerId, project, wanted);
+      tasks.push(...batch);
+      wanted -= batch.length;
+    }
+    return tasks;
   });
 }
 
+function notEligible(project: EligibleProject): ApiError {
+  const why =
+    project.missing_skills.length > 0
+      ? `it needs the skill${project.missing_skills.length === 1 ? '' : 's'} ${project.missing_skills.join(', ')}`
+      : 'its data may not be held where you work (data residency), or it is paused';
+  return new ApiError(403, 'forbidden', `you may not take tasks of project ${project.id}: ${why}`);
+}
+
+/** Returns tasks whose lease ran out to the pool (the lease history keeps who held them). */
+export async function releaseExpired(db: Db, limit = RELEASE_BATCH): Promise<number> {
+  const rows = await db.query(
+    `UPDATE tasks SET status = 'open'
+     WHERE id IN (
+       SELECT id FROM tasks
+       WHERE status = 'leased' AND NOT honeypot AND lease_expires_at < now()
+       ORDER BY lease_expires_at
+       LIMIT $1
+       FOR UPDATE SKIP LOCKED)
+     RETURNING id`,
+    [limit],
+  );
+  return rows.length;
+}
+
+async function leaseFromProject(
+  tx: Db,
+  workerId: string,
+  project: EligibleProject,
+  count: number,
+): Promise<LeasedTask[]> {
+  const rate = project.honeypot_rate;
+  if (rate <= 0) {
+    const rows = await tx.query<LeasedRow>(LEASE_SQL, [workerId, project.id, count, project.lease_seconds]);
+    return rows.map(leasedTaskOf);
+  }
+  // Honeypots keep pace with the rate over everything this worker was given in the project.
+  const [stats] = await tx.query<{ tasks_leased: number; honeypots_leased: number }>(
+    `SELECT tasks_leased, honeypots_leased FROM worker_project_stats WHERE worker_id = $1 AND project_id = $2`,
+    [workerId, project.id],
+  );
+  const given = (stats?.tasks_leased ?? 0) + (stats?.honeypots_leased ?? 0);
+  const due = Math.max(0, Math.round(rate * (given + count)) - (stats?.honeypots_leased ?? 0));
+  const target = Math.min(due, count - (count > 1 ? 1 : 0));
+  const regular = await tx.query<LeasedRow>(LEASE_SQL, [
+    workerId,
+    project.id,
+    count - target,
+    project.lease_seconds,
+  ]);
+  // No regular work left: a batch of honeypots alone would give them away.
+  const honeypotCount =
+    regular.length === 0 ? 0 : Math.min(target, Math.ceil((regular.length * rate) / (1 - rate)));
+  const gold =
+    honeypotCount > 0
+      ? await tx.query<LeasedRow>(GOLD_SQL, [workerId, project.id, honeypotCount, project.lease_seconds])
+      : [];
+  if (regular.length + gold.length > 0) {
+    await tx.query(
+      `INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (worker_id, project_id) DO UPDATE
+       SET tasks_leased = worker_project_stats.tasks_leased + EXCLUDED.tasks_leased,
+           honeypots_leased = worker_project_stats.honeypots_leased + EXCLUDED.honeypots_leased`,
+      [workerId, project.id, regular.length, gold.length],
+    );
+  }
+  const batch = regular.map(leasedTaskOf);
+  // Mixed in at random places: nothing about a honeypot's position gives it away.
+  for (const honeypot of gold.map(leasedTaskOf)) batch.splice(randomInt(batch.length + 1), 0, honeypot);
+  return batch;
+}
+
+/** The task as the worker receives it (checked against the contract by the route, on the way out). */
 function leasedTaskOf(row: LeasedRow): LeasedTask {
-  return leasedTaskSchema.parse({
+  return {
     taskId: row.task_id,
     itemId: row.item_id,
     externalId: row.external_id,
@@ -108,5 +291,5 @@ function leasedTaskOf(row: LeasedRow): LeasedTask {
     kind: row.kind,
     config: row.config,
     data: row.data,
-  });
+  } as LeasedTask;
 }

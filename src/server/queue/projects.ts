@@ -3,7 +3,8 @@ import { projectSpecSchema, type Project, type ProjectSpecInput } from '../../sh
 import type { TaskKind } from '../../shared/domain/task-kinds';
 import type { Db } from '../db/db';
 import { isoOf } from '../db/db';
-import { invalidInputFromZod, notFound } from '../errors';
+import { isAdmin, projectInReach, requireProjectInReach, forbidden, type Viewer } from '../auth/policy';
+import { ApiError, invalidInputFromZod, notFound } from '../errors';
 
 type ProjectRow = {
   id: string;
@@ -18,13 +19,24 @@ type ProjectRow = {
   item_count: number;
   task_count: number;
   done_count: number;
+  gold_count: number;
+  honeypot_rate: number;
+  honeypot_pass_score: number;
+  review_rate: number;
+  auto_accept_hours: number;
+  required_skills: string[];
+  residency_countries: string[];
+  residency_centres: string[];
 };
 
 const SELECT_PROJECT = `
 SELECT p.id, p.name, p.kind, p.config, p.instructions, p.price_cents, p.overlap, p.lease_seconds, p.created_at,
-  (SELECT count(*)::int FROM items i WHERE i.project_id = p.id) AS item_count,
-  (SELECT count(*)::int FROM tasks t WHERE t.project_id = p.id) AS task_count,
-  (SELECT count(*)::int FROM tasks t WHERE t.project_id = p.id AND t.status = 'done') AS done_count
+  p.honeypot_rate, p.honeypot_pass_score, p.review_rate, p.auto_accept_hours, p.required_skills,
+  p.residency_countries, p.residency_centres,
+  (SELECT count(*)::int FROM items i WHERE i.project_id = p.id AND i.gold IS NULL) AS item_count,
+  (SELECT count(*)::int FROM items i WHERE i.project_id = p.id AND i.gold IS NOT NULL) AS gold_count,
+  (SELECT count(*)::int FROM tasks t WHERE t.project_id = p.id AND NOT t.honeypot) AS task_count,
+  (SELECT count(*)::int FROM tasks t WHERE t.project_id = p.id AND NOT t.honeypot AND t.status = 'done') AS done_count
 FROM projects p`;
 
 function projectOf(row: ProjectRow): Project {
@@ -41,17 +53,62 @@ function projectOf(row: ProjectRow): Project {
     itemCount: row.item_count,
     taskCount: row.task_count,
     doneCount: row.done_count,
+    honeypotRate: roundRate(row.honeypot_rate),
+    honeypotPassScore: roundRate(row.honeypot_pass_score),
+    reviewRate: roundRate(row.review_rate),
+    autoAcceptHours: row.auto_accept_hours,
+    requiredSkills: row.required_skills,
+    residency: { countries: row.residency_countries, centreIds: row.residency_centres },
+    goldCount: row.gold_count,
   };
 }
 
-/** Creates a project from a spec; the config is checked against its task kind. */
-export async function createProject(db: Db, input: ProjectSpecInput): Promise<Project> {
+/** Rates are stored as `real`: 0.1 comes back as 0.10000000149…; give back what was set. */
+function roundRate(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Creates a project from a spec; the config is checked against its task kind, the residency's
+ * centres must exist, and a supervisor (when `viewer` is one) may only create a project their own
+ * centre may hold.
+ */
+export async function createProject(db: Db, input: ProjectSpecInput, viewer?: Viewer): Promise<Project> {
   const parsed = projectSpecSchema.safeParse(input);
   if (!parsed.success) throw invalidInputFromZod(parsed.error);
   const spec = parsed.data;
+  const centres = spec.residency.centreIds;
+  if (centres.length > 0) {
+    const known = await db.query<{ id: string }>('SELECT id FROM centres WHERE id = ANY ($1::uuid[])', [
+      centres,
+    ]);
+    const missing = centres.findIndex((id) => !known.some((row) => row.id === id));
+    if (missing >= 0) {
+      throw new ApiError(
+        400,
+        'invalid_input',
+        `residency.centreIds[${missing}]: no partner centre with this id`,
+        {
+          field: `residency.centreIds[${missing}]`,
+        },
+      );
+    }
+  }
+  if (viewer && !isAdmin(viewer)) {
+    const { countries } = spec.residency;
+    const open = countries.length === 0 && centres.length === 0;
+    const mine =
+      (viewer.country !== null && countries.includes(viewer.country)) ||
+      (viewer.centreId !== null && centres.includes(viewer.centreId));
+    if (!open && !mine)
+      throw forbidden("this project's residency excludes your own centre: you could not run it");
+  }
   const [created] = await db.query<{ id: string }>(
-    `INSERT INTO projects (name, kind, config, instructions, price_cents, overlap, lease_seconds)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO projects (name, kind, config, instructions, price_cents, overlap, lease_seconds,
+       honeypot_rate, honeypot_pass_score, review_rate, auto_accept_hours, required_skills,
+       residency_countries, residency_centres)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13::text[], $14::uuid[])
+     RETURNING id`,
     [
       spec.name,
       spec.kind,
@@ -60,22 +117,33 @@ export async function createProject(db: Db, input: ProjectSpecInput): Promise<Pr
       spec.priceCents,
       spec.overlap,
       spec.leaseSeconds,
+      spec.honeypotRate,
+      spec.honeypotPassScore,
+      spec.reviewRate,
+      spec.autoAcceptHours,
+      spec.requiredSkills,
+      spec.residency.countries,
+      spec.residency.centreIds,
     ],
   );
   if (!created) throw new Error('project insert returned no row');
   return getProject(db, created.id);
 }
 
-export async function getProject(db: Db, projectId: string): Promise<Project> {
+export async function getProject(db: Db, projectId: string, viewer?: Viewer): Promise<Project> {
   if (!isProjectId(projectId)) throw noSuchProject(projectId);
+  if (viewer) await requireProjectInReach(db, viewer, projectId);
   const [row] = await db.query<ProjectRow>(`${SELECT_PROJECT} WHERE p.id = $1`, [projectId]);
   if (!row) throw noSuchProject(projectId);
   return projectOf(row);
 }
 
-/** Newest first. */
-export async function listProjects(db: Db): Promise<Project[]> {
-  const rows = await db.query<ProjectRow>(`${SELECT_PROJECT} ORDER BY p.created_at DESC, p.id`);
+/** Newest first; staff other than admins see the projects their centre may hold. */
+export async function listProjects(db: Db, viewer?: Viewer): Promise<Project[]> {
+  const rows = await db.query<ProjectRow>(
+    `${SELECT_PROJECT} WHERE $1::boolean OR ${projectInReach('p', '$2', '$3')} ORDER BY p.created_at DESC, p.id`,
+    [!viewer || isAdmin(viewer), viewer?.centreId ?? null, viewer?.country ?? null],
+  );
   return rows.map(projectOf);
 }
 

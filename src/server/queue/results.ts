@@ -17,13 +17,21 @@ type ResultRow = {
   status: Result['status'];
   answer: unknown;
   received_at: Date;
+  review_status: NonNullable<Result['reviewStatus']>;
+  version: number;
 };
 
-/** One page of a project's answers (accepted and superseded), oldest first, after the cursor `after`. */
+/**
+ * One page of a project's answers (accepted and superseded), oldest first, after the cursor
+ * `after`; the answer is the latest version (a supervisor's correction when there is one).
+ * Honeypot answers are the platform's quality checks, not the client's results: left out.
+ * `counting`: only the answers that count (accepted and not rejected), as exports deliver them.
+ */
 export async function listResults(
   db: Db,
   projectId: string,
   page: { limit: number; after: number },
+  counting = false,
 ): Promise<ResultsPage> {
   const known = isProjectId(projectId)
     ? await db.query('SELECT 1 FROM projects WHERE id = $1', [projectId])
@@ -31,14 +39,17 @@ export async function listResults(
   if (known.length === 0) throw noSuchProject(projectId);
   // One row more than asked tells whether another page exists.
   const rows = await db.query<ResultRow>(
-    `SELECT s.seq, s.id, s.task_id, s.item_id, i.external_id, u.username, s.status, s.answer, s.received_at
+    `SELECT s.seq, s.id, s.task_id, s.item_id, i.external_id, u.username, s.status,
+            coalesce(v.answer, s.answer) AS answer, s.received_at, s.review_status, s.version
      FROM submissions s
      JOIN items i ON i.id = s.item_id
      JOIN users u ON u.id = s.worker_id
-     WHERE s.project_id = $1 AND s.seq > $2
+     LEFT JOIN submission_versions v ON v.submission_id = s.id AND v.version = s.version
+     WHERE s.project_id = $1 AND s.seq > $2 AND NOT s.honeypot
+       AND (NOT $4::boolean OR (s.status = 'accepted' AND s.review_status <> 'rejected'))
      ORDER BY s.seq
      LIMIT $3`,
-    [projectId, page.after, page.limit + 1],
+    [projectId, page.after, page.limit + 1, counting],
   );
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
@@ -52,17 +63,24 @@ export async function listResults(
       status: row.status,
       answer: row.answer,
       receivedAt: isoOf(row.received_at),
+      reviewStatus: row.review_status,
+      version: row.version,
     })),
     nextAfter: more ? (shown.at(-1)?.seq ?? null) : null,
   };
 }
 
 /** Every page, for exports and the embedding API. */
-export async function listAllResults(db: Db, projectId: string, pageSize = 1000): Promise<Result[]> {
+export async function listAllResults(
+  db: Db,
+  projectId: string,
+  counting = false,
+  pageSize = 1000,
+): Promise<Result[]> {
   const all: Result[] = [];
   let after = 0;
   for (;;) {
-    const page = await listResults(db, projectId, { limit: pageSize, after });
+    const page = await listResults(db, projectId, { limit: pageSize, after }, counting);
     all.push(...page.results);
     if (page.nextAfter === null) return all;
     after = page.nextAfter;

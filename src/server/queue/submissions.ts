@@ -1,10 +1,15 @@
+import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { idSchema } from '../../shared/domain/common';
+import { mediaOf } from '../../shared/domain/media';
 import { checkAnswer, type TaskKind } from '../../shared/domain/task-kinds';
 import type { submissionRequestSchema, SubmissionResponse } from '../../shared/protocol/endpoints';
+import { scoreAnswer } from '../../shared/scoring/answers';
 import type { Db } from '../db/db';
 import { isoOf, isUniqueViolation } from '../db/db';
 import { ApiError, invalidInput, notFound } from '../errors';
+import { acceptedEntries, entryRows, pendingEntries, splitPrice, type PaySplit } from '../pay/ledger';
+import type { DeploymentSettings } from '../settings';
 import { canonicalHash } from './canonical-json';
 
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
@@ -17,12 +22,17 @@ class SameKeyRace extends Error {}
  * - Same key, same payload → the stored result again, `replay: true`; same key, other payload → 409.
  * - The worker must have held the lease it names (`taskId`, `leaseEpoch`), else 403 `not_your_task`.
  * - Late work is never dropped: while the task is not done the answer is `accepted` and closes it
- *   (even if the lease expired or passed to someone else); once done, it is kept as `superseded`.
+ *   (even if the lease expired or passed to someone else); once done, it is kept as `superseded`
+ *   and goes to a supervisor's review queue.
+ * - A honeypot answer is scored against its gold answer; a failed one goes to review.
+ * - Other answers are sampled into review at the project's rate; the rest are accepted at once.
+ * - Pay: accepted work credits the worker's share; work in review is pending until its verdict.
  */
 export async function submitAnswer(
   db: Db,
   workerId: string,
   request: SubmissionRequest,
+  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
 ): Promise<SubmissionResponse> {
   const payloadHash = canonicalHash({
     taskId: request.taskId,
@@ -30,42 +40,106 @@ export async function submitAnswer(
     answer: request.answer,
   });
   try {
-    return await db.transaction((tx) => submitOnce(tx, workerId, request, payloadHash));
+    return await db.transaction((tx) => submitOnce(tx, workerId, request, payloadHash, settings));
   } catch (error) {
     if (!(error instanceof SameKeyRace) && !isUniqueViolation(error, 'submissions_worker_key')) throw error;
     // The other request has committed by now: this one is its replay (or a reused key).
-    return db.transaction((tx) => submitOnce(tx, workerId, request, payloadHash));
+    return db.transaction((tx) => submitOnce(tx, workerId, request, payloadHash, settings));
   }
 }
 
-type StoredRow = {
-  id: string;
-  payload_hash: string;
-  status: SubmissionResponse['status'];
-  received_at: Date;
-  task_id: string;
-};
 type TaskRow = {
   id: string;
   status: 'open' | 'leased' | 'done';
+  honeypot: boolean;
   item_id: string;
   project_id: string;
   kind: TaskKind;
   config: unknown;
   data: unknown;
+  gold: unknown;
+  price_cents: number;
+  review_rate: number;
+  auto_accept_hours: number;
+  honeypot_pass_score: number;
+  held: boolean;
+  centre_id: string | null;
+  /** The submission already stored under this key, if any. */
+  stored: {
+    id: string;
+    payload_hash: string;
+    status: SubmissionResponse['status'];
+    received_at: string;
+    task_id: string;
+  } | null;
 };
+
+/**
+ * Reads, in one statement, the task (locked), whether the worker held the lease named, and what
+ * this idempotency key already stored. The hot path of the queue: two statements in all.
+ */
+const LOOKUP_SQL = `
+SELECT t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.data, i.gold,
+       p.price_cents, p.review_rate, p.auto_accept_hours, p.honeypot_pass_score,
+       EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.epoch = $2 AND l.worker_id = $3) AS held,
+       (SELECT u.centre_id FROM users u WHERE u.id = $3) AS centre_id,
+       (SELECT jsonb_build_object('id', s.id, 'payload_hash', s.payload_hash, 'status', s.status,
+                                  'received_at', s.received_at, 'task_id', s.task_id)
+        FROM submissions s WHERE s.worker_id = $3 AND s.idempotency_key = $4) AS stored
+FROM tasks t JOIN projects p ON p.id = t.project_id JOIN items i ON i.id = t.item_id
+WHERE t.id = $1
+FOR UPDATE OF t`;
+
+/**
+ * Stores the answer and everything that follows from it in one statement: the task closes (when
+ * the answer counts), the pay is entered, the feedback queued, honeypot accuracy updated. Nothing
+ * but the submission is written when the key turned out to be taken meanwhile (ON CONFLICT).
+ */
+const WRITE_SQL = `
+WITH ins AS (
+  INSERT INTO submissions (task_id, item_id, project_id, worker_id, lease_epoch, idempotency_key,
+                           payload_hash, answer, status, started_at, duration_ms, honeypot, score, passed,
+                           review_reason, review_status, auto_accept_at, worker_centre_id, pay)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16,
+          CASE WHEN $15::text IS NULL THEN NULL ELSE now() + make_interval(hours => $17::int) END, $18, $19::jsonb)
+  ON CONFLICT (worker_id, idempotency_key) DO NOTHING
+  RETURNING id, received_at
+), closed AS (
+  UPDATE tasks SET status = 'done' WHERE id = $1 AND $9 = 'accepted' AND EXISTS (SELECT 1 FROM ins)
+), money AS (
+  INSERT INTO ledger (account, worker_id, bucket, amount_cents, currency, submission_id, project_id, memo)
+  SELECT x.account, x.worker_id, x.bucket, x.amount, $20, ins.id, $3, x.memo
+  FROM ins, jsonb_to_recordset($21::jsonb) AS x(account text, worker_id uuid, bucket text, amount int, memo text)
+), news AS (
+  INSERT INTO feedback_events (worker_id, type, submission_id, task_id, payload)
+  SELECT $4, x.type, ins.id, $1, x.payload
+  FROM ins, jsonb_to_recordset($22::jsonb) AS x(type text, payload jsonb)
+), accuracy AS (
+  INSERT INTO worker_project_stats (worker_id, project_id, honeypots_scored, honeypots_passed, score_sum)
+  SELECT $4, $3, 1, CASE WHEN $14 THEN 1 ELSE 0 END, $13 FROM ins WHERE $12 AND $13::real IS NOT NULL
+  ON CONFLICT (worker_id, project_id) DO UPDATE
+  SET honeypots_scored = worker_project_stats.honeypots_scored + 1,
+      honeypots_passed = worker_project_stats.honeypots_passed + EXCLUDED.honeypots_passed,
+      score_sum = worker_project_stats.score_sum + EXCLUDED.score_sum
+)
+SELECT id, received_at FROM ins`;
 
 async function submitOnce(
   tx: Db,
   workerId: string,
   request: SubmissionRequest,
   payloadHash: string,
+  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
 ): Promise<SubmissionResponse> {
-  const [stored] = await tx.query<StoredRow>(
-    `SELECT id, payload_hash, status, received_at, task_id FROM submissions
-     WHERE worker_id = $1 AND idempotency_key = $2`,
-    [workerId, request.idempotencyKey],
-  );
+  const [task] = idSchema.safeParse(request.taskId).success
+    ? await tx.query<TaskRow>(LOOKUP_SQL, [
+        request.taskId,
+        request.leaseEpoch,
+        workerId,
+        request.idempotencyKey,
+      ])
+    : [];
+  const stored = task?.stored ?? (task ? null : await storedUnder(tx, workerId, request.idempotencyKey));
   if (stored) {
     if (stored.payload_hash !== payloadHash) {
       throw new ApiError(
@@ -82,58 +156,142 @@ async function submitOnce(
       receivedAt: isoOf(stored.received_at),
     };
   }
-
-  const [task] = idSchema.safeParse(request.taskId).success
-    ? await tx.query<TaskRow>(
-        `SELECT t.id, t.status, t.item_id, t.project_id, p.kind, p.config, i.data
-         FROM tasks t JOIN projects p ON p.id = t.project_id JOIN items i ON i.id = t.item_id
-         WHERE t.id = $1 FOR UPDATE OF t`,
-        [request.taskId],
-      )
-    : [];
   if (!task) throw notFound(`no task with id ${request.taskId}`);
-
-  const held = await tx.query('SELECT 1 FROM leases WHERE task_id = $1 AND epoch = $2 AND worker_id = $3', [
-    task.id,
-    request.leaseEpoch,
-    workerId,
-  ]);
-  if (held.length === 0) {
+  if (!task.held) {
     throw new ApiError(
       403,
       'not_your_task',
       `task ${task.id} was not leased to you under lease ${request.leaseEpoch}`,
-      { field: 'leaseEpoch' },
+      {
+        field: 'leaseEpoch',
+      },
     );
   }
 
   const checked = checkAnswer(task.kind, task.config, task.data, request.answer);
   if (!checked.ok) throw invalidInput(checked.problems, 'answer');
+  await checkAnswerMedia(tx, checked.answer);
 
   const status = task.status === 'done' ? 'superseded' : 'accepted';
-  const [inserted] = await tx.query<{ id: string; received_at: Date }>(
-    `INSERT INTO submissions (task_id, item_id, project_id, worker_id, lease_epoch, idempotency_key,
-                              payload_hash, answer, status, started_at, duration_ms)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)
-     ON CONFLICT (worker_id, idempotency_key) DO NOTHING
-     RETURNING id, received_at`,
-    [
-      task.id,
-      task.item_id,
-      task.project_id,
-      workerId,
-      request.leaseEpoch,
-      request.idempotencyKey,
-      payloadHash,
-      JSON.stringify(checked.answer),
-      status,
-      request.startedAt ?? null,
-      request.durationMs ?? null,
-    ],
-  );
-  if (!inserted) throw new SameKeyRace();
-  if (status === 'accepted') {
-    await tx.query(`UPDATE tasks SET status = 'done' WHERE id = $1`, [task.id]);
+  const honeypot =
+    task.honeypot && task.gold !== null ? scoreAnswer(task.kind, task.gold, checked.answer, task.data) : null;
+  const passed = honeypot ? honeypot.score >= task.honeypot_pass_score : null;
+  const reviewReason =
+    status === 'superseded'
+      ? 'late_work'
+      : honeypot
+        ? passed
+          ? null
+          : 'honeypot_failed'
+        : sampled(task.review_rate)
+          ? 'sample'
+          : null;
+  const pay = splitPrice(task.price_cents, settings);
+  const subject = { workerId, pay };
+  const entries = reviewReason === null ? acceptedEntries(subject, false) : pendingEntries(subject);
+  const news: Array<{ type: string; payload: unknown }> = [];
+  if (pay.worker > 0) {
+    news.push({
+      type: 'earning',
+      payload: {
+        amountCents: pay.worker,
+        currency: pay.currency,
+        status: reviewReason === null ? 'accepted' : 'pending',
+      },
+    });
   }
+  if (honeypot)
+    news.push({
+      type: 'honeypot',
+      payload: { score: honeypot.score, passed: passed === true, expected: task.gold },
+    });
+
+  const [inserted] = await tx.query<{ id: string; received_at: Date }>(WRITE_SQL, [
+    task.id,
+    task.item_id,
+    task.project_id,
+    workerId,
+    request.leaseEpoch,
+    request.idempotencyKey,
+    payloadHash,
+    JSON.stringify(checked.answer),
+    status,
+    request.startedAt ?? null,
+    request.durationMs ?? null,
+    task.honeypot,
+    honeypot?.score ?? null,
+    passed,
+    reviewReason,
+    reviewReason === null ? 'accepted' : 'pending',
+    task.auto_accept_hours,
+    task.centre_id,
+    JSON.stringify(pay),
+    pay.currency,
+    JSON.stringify(entryRows(entries)),
+    JSON.stringify(news),
+  ]);
+  if (!inserted) throw new SameKeyRace();
   return { submissionId: inserted.id, status, replay: false, receivedAt: isoOf(inserted.received_at) };
 }
+
+/** The submission a key stored, when the task named does not exist (a replay can still be recognised). */
+async function storedUnder(tx: Db, workerId: string, key: string): Promise<TaskRow['stored']> {
+  const [row] = await tx.query<NonNullable<TaskRow['stored']>>(
+    `SELECT id, payload_hash, status, received_at, task_id FROM submissions WHERE worker_id = $1 AND idempotency_key = $2`,
+    [workerId, key],
+  );
+  return row ?? null;
+}
+
+function sampled(rate: number): boolean {
+  if (rate <= 0) return false;
+  if (rate >= 1) return true;
+  return randomInt(1_000_000) < rate * 1_000_000;
+}
+
+/** Every file an answer refers to (a recording) must be on the queue already, with the size the answer says. */
+async function checkAnswerMedia(tx: Db, answer: unknown): Promise<void> {
+  const wanted = [...mediaOf(answer)];
+  if (wanted.length === 0) return;
+  const rows = await tx.query<{ sha256: string; bytes: number }>(
+    `SELECT sha256, bytes FROM media WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(wanted)],
+  );
+  const stored = new Map(rows.map((row) => [row.sha256, Number(row.bytes)]));
+  const missing = wanted.find((sha256) => !stored.has(sha256));
+  if (missing) {
+    throw new ApiError(
+      400,
+      'invalid_input',
+      `answer: the file ${missing} is not on the queue yet: upload it first (POST /v1/uploads)`,
+      {
+        field: 'answer',
+      },
+    );
+  }
+  for (const ref of declaredRefs(answer)) {
+    if (stored.has(ref.sha256) && stored.get(ref.sha256) !== ref.bytes) {
+      throw new ApiError(
+        400,
+        'invalid_input',
+        `answer: the file ${ref.sha256} has ${stored.get(ref.sha256)} bytes, not ${ref.bytes}`,
+        {
+          field: 'answer',
+        },
+      );
+    }
+  }
+}
+
+function declaredRefs(value: unknown, found: Array<{ sha256: string; bytes: number }> = []) {
+  if (Array.isArray(value)) for (const entry of value) declaredRefs(entry, found);
+  else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.sha256 === 'string' && typeof record.bytes === 'number')
+      found.push({ sha256: record.sha256, bytes: record.bytes });
+    else for (const entry of Object.values(record)) declaredRefs(entry, found);
+  }
+  return found;
+}
+
+export type { PaySplit };

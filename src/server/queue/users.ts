@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema, type Role } from '../../shared/domain/common';
+import { codeSchema, roleSchema, type Role } from '../../shared/domain/common';
 import { passwordSchema, usernameSchema, type User } from '../../shared/domain/user';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/db';
@@ -18,6 +18,8 @@ export const newUserSchema = z
     password: passwordSchema,
     displayName: z.string().trim().min(1).max(200).optional(),
     role: roleSchema.default('hitter'),
+    centreId: z.uuid().nullable().optional(),
+    skills: z.array(codeSchema).max(50).optional(),
   })
   .strict();
 export type NewUser = z.input<typeof newUserSchema>;
@@ -26,13 +28,14 @@ export type NewUser = z.input<typeof newUserSchema>;
 export async function createUser(db: Db, input: NewUser): Promise<User> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInputFromZod(parsed.error);
-  const { username, password, displayName, role } = parsed.data;
+  const { username, password, displayName, role, centreId, skills } = parsed.data;
   const passwordHash = await hashPassword(password);
   try {
     const [row] = await db.query<UserRow>(
-      `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
+      `INSERT INTO users (username, display_name, role, password_hash, centre_id, skills)
+       VALUES ($1, $2, $3, $4, $5, $6::text[])
        RETURNING id, username, display_name, role`,
-      [username, displayName ?? username, role, passwordHash],
+      [username, displayName ?? username, role, passwordHash, centreId ?? null, skills ?? []],
     );
     if (!row) throw new Error('user insert returned no row');
     return userOf(row);
@@ -40,6 +43,11 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
     if (isUniqueViolation(error)) {
       throw new ApiError(409, 'conflict', `the username "${username}" is already taken`, {
         field: 'username',
+      });
+    }
+    if ((error as { code?: string }).code === '23503') {
+      throw new ApiError(400, 'invalid_input', `centreId: no partner centre with id ${centreId ?? ''}`, {
+        field: 'centreId',
       });
     }
     throw error;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, localeSchema, roleSchema } from '../domain/common';
+import { isoDateTimeSchema, localeSchema, localizedTextSchema, roleSchema } from '../domain/common';
 import { leasedTaskSchema } from '../domain/task';
 import { taskKindSchema } from '../domain/task-kinds';
 import { MAX_LEASE_BATCH } from '../protocol/endpoints';
@@ -45,6 +45,17 @@ export const taskSummarySchema = z.object({
   leaseExpiresAt: isoDateTimeSchema,
   /** Why the server refused or flagged the answer, in its words. */
   serverMessage: z.string().nullable(),
+  /** Tasks with media files: how many are on this laptop; the task is ready once all are. */
+  media: z
+    .object({
+      files: z.int().min(0),
+      ready: z.int().min(0),
+      bytes: z.int().min(0),
+      readyBytes: z.int().min(0),
+    })
+    .optional(),
+  /** The queue said this lease passed to someone else; an answer is still kept (late work). */
+  leaseLost: z.boolean().optional(),
 });
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 
@@ -56,6 +67,8 @@ export const taskDetailSchema = z.object({
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
+const transferSchema = z.object({ bytes: z.int().min(0), doneBytes: z.int().min(0) });
+
 export const syncStatusSchema = z.object({
   /** null until the first attempt to reach the server. */
   online: z.boolean().nullable(),
@@ -64,8 +77,65 @@ export const syncStatusSchema = z.object({
   lastSyncAt: isoDateTimeSchema.nullable(),
   lastError: z.object({ code: bridgeErrorCodeSchema, message: z.string(), at: isoDateTimeSchema }).nullable(),
   nextRetryAt: isoDateTimeSchema.nullable(),
+  /** Media of the open tasks: bytes and tasks on this laptop out of those needed. */
+  download: transferSchema
+    .extend({ tasks: z.int().min(0), tasksReady: z.int().min(0), failed: z.int().min(0) })
+    .optional(),
+  /** Files made here (recordings) that answers waiting to be sent need on the queue first. */
+  upload: transferSchema.optional(),
+  /** The profile's media cache against its budget (the budget shrinks with the free disk space). */
+  storage: z.object({ usedBytes: z.int().min(0), budgetBytes: z.int().min(0) }).optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** One line of "My work": a submitted task with what the queue said about it and what it pays. */
+export const workItemSchema = z.object({
+  taskId: z.string(),
+  kind: taskKindSchema,
+  projectName: z.string(),
+  preview: z.string(),
+  state: taskStateSchema,
+  submittedAt: isoDateTimeSchema,
+  serverMessage: z.string().nullable(),
+  verdict: z
+    .object({
+      verdict: z.enum(['accepted', 'rejected', 'corrected']),
+      reason: z.string().nullable(),
+      /** The reason as the project names it, when the project lists it. */
+      reasonLabel: localizedTextSchema.nullable(),
+      comment: z.string().nullable(),
+      at: isoDateTimeSchema,
+    })
+    .nullable(),
+  honeypot: z.object({ score: z.number(), passed: z.boolean(), at: isoDateTimeSchema }).nullable(),
+  earning: z
+    .object({
+      amountCents: z.int(),
+      currency: z.string(),
+      status: z.enum(['pending', 'accepted', 'paid', 'cancelled']),
+    })
+    .nullable(),
+});
+export type WorkItem = z.infer<typeof workItemSchema>;
+
+export const workHistorySchema = z.object({
+  items: z.array(workItemSchema),
+  /** Pass as `before` for the next (older) page; null at the end. */
+  nextBefore: z.string().nullable(),
+  /** As the queue last reported them; null before the first feedback sync. */
+  balances: z
+    .object({
+      currency: z.string(),
+      pendingCents: z.int(),
+      acceptedCents: z.int(),
+      paidCents: z.int(),
+      at: isoDateTimeSchema,
+    })
+    .nullable(),
+  /** Verdicts, honeypot results and earnings not yet seen on this screen. */
+  unseen: z.int().min(0),
+});
+export type WorkHistory = z.infer<typeof workHistorySchema>;
 
 export const bridgeCalls = {
   'app.info': call(
@@ -109,6 +179,25 @@ export const bridgeCalls = {
   ),
   'sync.status': call(none, syncStatusSchema),
   'sync.now': call(none, syncStatusSchema),
+  /** Stores a file made here (a recording) in the profile's media, servable at `/media/<sha256>`. */
+  'media.store': call(
+    z.object({ mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/), base64: z.string().min(1) }).strict(),
+    z.object({ sha256: z.string(), bytes: z.int().min(0) }),
+  ),
+  /** The task that was open when the app last stopped (crash, power cut), if it can still be worked on. */
+  'tasks.resume': call(none, z.object({ taskId: z.string().nullable() })),
+  /** The HITer left the task for the inbox: the app no longer reopens on it. */
+  'tasks.leave': call(z.object({ taskId: z.string() }).strict(), z.null()),
+  /** "My work": submitted tasks, newest first, with verdicts, honeypot results and pay. */
+  'work.history': call(
+    z
+      .object({ limit: z.int().min(1).max(200).optional(), before: z.string().max(200).optional() })
+      .strict()
+      .optional(),
+    workHistorySchema,
+  ),
+  /** The HITer has seen the feedback shown: `unseen` goes back to 0. */
+  'work.seen': call(none, z.null()),
 } as const satisfies Record<BridgeCallName, { input: z.ZodType; output: z.ZodType }>;
 
 /** What main pushes to the renderer. */
@@ -116,6 +205,8 @@ export const bridgeEvents = {
   'sync.status': syncStatusSchema,
   'tasks.changed': z.object({ taskIds: z.array(z.string()) }),
   'session.changed': sessionSchema.nullable(),
+  /** New feedback (verdicts, honeypot results, earnings) arrived from the queue. */
+  'work.changed': z.object({ unseen: z.int().min(0) }),
 } as const satisfies Record<BridgeEventName, z.ZodType>;
 
 export type BridgeCalls = typeof bridgeCalls;

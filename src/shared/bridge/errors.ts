@@ -17,6 +17,8 @@ export const BRIDGE_ERROR_CODES = [
   'invalid_answer',
   'task_closed',
   'no_tasks',
+  /** The queue will not lease more: this HITer already holds as many tasks as one person may. */
+  'too_many_tasks',
   'client_too_old',
   'server_error',
   'demo_unavailable',

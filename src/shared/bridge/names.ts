@@ -19,9 +19,19 @@ export const BRIDGE_CALL_NAMES = [
   'batch.take',
   'sync.status',
   'sync.now',
+  'media.store',
+  'tasks.resume',
+  'tasks.leave',
+  'work.history',
+  'work.seen',
 ] as const;
 
-export const BRIDGE_EVENT_NAMES = ['sync.status', 'tasks.changed', 'session.changed'] as const;
+export const BRIDGE_EVENT_NAMES = [
+  'sync.status',
+  'tasks.changed',
+  'session.changed',
+  'work.changed',
+] as const;
 
 export type BridgeCallName = (typeof BRIDGE_CALL_NAMES)[number];
 export type BridgeEventName = (typeof BRIDGE_EVENT_NAMES)[number];

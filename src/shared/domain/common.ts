@@ -22,7 +22,8 @@ export const codeSchema = z
     'use lower-case letters, digits and _ (at most 40), starting with a letter',
   );
 
-export const ROLES = ['hitter', 'supervisor', 'admin'] as const;
+/** hitter: does tasks; trainer: trains HITers of a centre; supervisor: reviews a centre's work; admin: everything. */
+export const ROLES = ['hitter', 'trainer', 'supervisor', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

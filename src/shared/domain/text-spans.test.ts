@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  codePointIndex,
   codePointLength,
   codePointToUtf16,
   redactSpans,
   REDACTION_MASK,
   sliceCodePoints,
+  spansOverlap,
   utf16ToCodePoint,
 } from './text-spans';
 
@@ -42,5 +45,42 @@ describe('code-point offsets', () => {
     expect(redacted).toContain(`le ${REDACTION_MASK.repeat(2)} ${REDACTION_MASK.repeat(2)} `);
     expect(redacted.startsWith('Top 👍')).toBe(true);
     expect(codePointLength(redacted)).toBe(codePointLength(text));
+  });
+});
+
+describe('code-point index and overlaps', () => {
+  it('maps every code-point offset to its UTF-16 offset in one pass', () => {
+    const sample = 'a🇹🇬é\u0301ب👍🏽';
+    const index = codePointIndex(sample);
+    expect(index.length).toBe(codePointLength(sample) + 1);
+    for (let cp = 0; cp <= codePointLength(sample); cp += 1)
+      expect(index[cp]).toBe(codePointToUtf16(sample, cp));
+  });
+
+  it('agrees with the slow conversions on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 30 }), (s) => {
+        const index = codePointIndex(s);
+        for (let units = 0; units <= s.length; units += 1) {
+          const cp = utf16ToCodePoint(s, units);
+          // Inside a surrogate pair the code-point offset counts the whole character.
+          expect(index[cp]).toBeGreaterThanOrEqual(units);
+        }
+        expect(index[index.length - 1]).toBe(s.length);
+      }),
+    );
+  });
+
+  it('tells when two half-open ranges share a code point', () => {
+    expect(spansOverlap({ start: 0, end: 3 }, { start: 2, end: 5 })).toBe(true);
+    expect(spansOverlap({ start: 0, end: 3 }, { start: 3, end: 5 })).toBe(false);
+    expect(spansOverlap({ start: 1, end: 2 }, { start: 0, end: 9 })).toBe(true);
+  });
+
+  it('redacts an emoji, a flag and a combining accent code point by code point', () => {
+    const sample = 'Moi 🇹🇬 café\u0301 !';
+    const redacted = redactSpans(sample, [{ start: 4, end: 12, label: 'x' }], [{ code: 'x', redact: true }]);
+    expect(redacted).toBe(`Moi ${REDACTION_MASK.repeat(2)} ${REDACTION_MASK.repeat(5)} !`);
+    expect(codePointLength(redacted)).toBe(codePointLength(sample));
   });
 });

@@ -32,6 +32,28 @@ export function codePointToUtf16(text: string, codePointOffset: number): number 
   return units;
 }
 
+/**
+ * The UTF-16 offset of every code-point offset 0…n of a text, computed once: long texts convert
+ * many offsets while a HITer selects, and each `codePointToUtf16` call would walk the text again.
+ */
+export function codePointIndex(text: string): Uint32Array {
+  const index = new Uint32Array(codePointLength(text) + 1);
+  let units = 0;
+  let points = 0;
+  for (const char of text) {
+    index[points] = units;
+    units += char.length;
+    points += 1;
+  }
+  index[points] = units;
+  return index;
+}
+
+/** Whether two half-open ranges [start, end) share at least one code point. */
+export function spansOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /** The mask that replaces a redacted passage; one per code point keeps the text's shape. */
 export const REDACTION_MASK = '█';
 

@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, type Role } from '../domain/common';
+import { codeSchema, idSchema, isoDateTimeSchema, type Role } from '../domain/common';
+import { mediaRefSchema, sha256Schema } from '../domain/media';
 import { projectSchema, projectSpecSchema } from '../domain/project';
 import { leasedTaskSchema } from '../domain/task';
 import { passwordSchema, userSchema, usernameSchema } from '../domain/user';
+import {
+  accountChangeSchema,
+  accountSchema,
+  centreSchema,
+  newAccountSchema,
+  newCentreSchema,
+  newTrainingSchema,
+  payoutSchema,
+  trainingSchema,
+  workerStatsSchema,
+} from './accounts';
+import { impactReportSchema } from './impact';
+import { consensusItemSchema, REVIEW_REASONS, submissionDetailSchema, verdictRequestSchema } from './review';
 import { MINIMUM_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -21,9 +35,11 @@ export type EndpointSpec = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** `ndjson`: the body is raw text, one JSON value a line (imports). */
-  bodyFormat?: 'json' | 'ndjson';
+  /** `ndjson`: the body is raw text, one JSON value a line (imports); `binary`: raw bytes (media). */
+  bodyFormat?: 'json' | 'ndjson' | 'binary';
   status?: 200 | 201;
+  /** `binary`: the answer is the file itself (with Range support), not JSON; `response` is then unused. */
+  responseFormat?: 'json' | 'binary';
   response: z.ZodType;
 };
 
@@ -33,6 +49,25 @@ function endpoint<const E extends EndpointSpec>(spec: E): E {
 
 const projectParams = z.object({ projectId: idSchema });
 const managers = ['admin', 'supervisor'] as const satisfies readonly Role[];
+const staff = ['admin', 'supervisor', 'trainer'] as const satisfies readonly Role[];
+const admins = ['admin'] as const satisfies readonly Role[];
+const page = {
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  after: z.coerce.number().int().min(0).default(0),
+};
+
+/** Formats of `exportProject`; which apply depends on the project's kind. */
+export const EXPORT_FORMATS = [
+  'jsonl',
+  'csv',
+  'coco',
+  'yolo',
+  'voc',
+  'webvtt',
+  'common_voice',
+  'label_studio',
+] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 export const MAX_LEASE_BATCH = 50;
 
@@ -85,6 +120,82 @@ export const resultSchema = z.object({
   status: z.enum(SUBMISSION_STATUSES),
   answer: z.unknown(),
   receivedAt: isoDateTimeSchema,
+  /** The review's outcome; `answer` is the latest version (a correction when `corrected`). */
+  reviewStatus: z.enum(['pending', 'accepted', 'rejected', 'corrected']).optional(),
+  version: z.int().optional(),
+});
+
+/** What an import did: lines imported, skipped (already there) and rejected with their reason. */
+export const importReportSchema = z.object({
+  imported: z.int(),
+  tasksCreated: z.int(),
+  skipped: z.int().default(0),
+  honeypots: z.int().default(0),
+  rejectedCount: z.int().default(0),
+  /** The first 1000 rejected lines, in order. */
+  rejected: z
+    .array(z.object({ line: z.int(), field: z.string().optional(), message: z.string() }))
+    .default([]),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** Resumable upload of a large answer file (a recording): chunks appended at the offset the server has. */
+export const uploadStateSchema = z.object({
+  uploadId: idSchema,
+  /** Bytes the server holds; the next chunk starts here. */
+  received: z.int().min(0),
+  complete: z.boolean(),
+  /** Once complete and verified against its sha256. */
+  media: mediaRefSchema.optional(),
+});
+export type UploadState = z.infer<typeof uploadStateSchema>;
+
+export const MAX_UPLOAD_CHUNK = 4 * 1024 * 1024;
+
+/** What comes back to a worker after submitting: review verdicts, honeypot scores, pay. */
+export const feedbackEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('verdict'),
+    seq: z.int(),
+    at: isoDateTimeSchema,
+    submissionId: idSchema,
+    taskId: idSchema,
+    verdict: z.enum(['accepted', 'rejected', 'corrected']),
+    reason: codeSchema.optional(),
+    comment: z.string().optional(),
+    /** For `corrected`: the supervisor's version of the answer. */
+    correctedAnswer: z.unknown().optional(),
+  }),
+  z.object({
+    type: z.literal('honeypot'),
+    seq: z.int(),
+    at: isoDateTimeSchema,
+    submissionId: idSchema,
+    taskId: idSchema,
+    /** 0..1, from the shared scorers against the gold answer. */
+    score: z.number().min(0).max(1),
+    passed: z.boolean(),
+    /** The gold answer, so the HITer can learn from it. */
+    expected: z.unknown().optional(),
+  }),
+  z.object({
+    type: z.literal('earning'),
+    seq: z.int(),
+    at: isoDateTimeSchema,
+    submissionId: idSchema,
+    taskId: idSchema,
+    amountCents: z.int(),
+    currency: z.string().length(3),
+    status: z.enum(['pending', 'accepted', 'paid', 'cancelled']),
+  }),
+]);
+export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
+
+export const balancesSchema = z.object({
+  currency: z.string().length(3),
+  pendingCents: z.int(),
+  acceptedCents: z.int(),
+  paidCents: z.int(),
 });
 
 export const endpoints = {
@@ -144,13 +255,22 @@ export const endpoints = {
   importItems: endpoint({
     method: 'POST',
     path: '/v1/projects/:projectId/imports',
-    summary: 'Import items from JSONL in one transaction: a bad line imports nothing and is named',
+    summary:
+      'Import items from JSONL or CSV in one transaction, with a report of the lines rejected; ids already imported are skipped (resumable)',
     auth: managers,
     params: projectParams,
+    query: z.object({
+      format: z.enum(['jsonl', 'csv']).default('jsonl'),
+      /** `true`: any bad line imports nothing (400 naming it). */
+      strict: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((value) => value === 'true'),
+    }),
     body: z.string(),
     bodyFormat: 'ndjson',
     status: 201,
-    response: z.object({ imported: z.int(), tasksCreated: z.int() }),
+    response: importReportSchema,
   }),
   leaseTasks: endpoint({
     method: 'POST',
@@ -168,6 +288,103 @@ export const endpoints = {
     body: submissionRequestSchema,
     response: submissionResponseSchema,
   }),
+  renewLeases: endpoint({
+    method: 'POST',
+    path: '/v1/leases/renew',
+    summary: 'Extend the leases a worker still holds (while online); says which ones were lost',
+    auth: 'user',
+    body: z
+      .object({
+        leases: z
+          .array(z.object({ taskId: idSchema, leaseEpoch: z.int().min(1) }).strict())
+          .min(1)
+          .max(500),
+      })
+      .strict(),
+    response: z.object({
+      leases: z.array(
+        z.object({
+          taskId: idSchema,
+          leaseEpoch: z.int(),
+          status: z.enum(['renewed', 'lost']),
+          leaseExpiresAt: isoDateTimeSchema.nullable(),
+        }),
+      ),
+    }),
+  }),
+  getMedia: endpoint({
+    method: 'GET',
+    path: '/v1/media/:sha256',
+    summary: 'A stored media file (images, audio, peaks), with HTTP Range and immutable caching',
+    auth: 'user',
+    params: z.object({ sha256: sha256Schema }),
+    responseFormat: 'binary',
+    response: z.unknown(),
+  }),
+  uploadMedia: endpoint({
+    method: 'POST',
+    path: '/v1/media',
+    summary:
+      'Store one media file (content-addressed); images get size and thumbnail, audio duration and peaks',
+    auth: managers,
+    query: z.object({ filename: z.string().max(300).optional(), mime: z.string().max(100).optional() }),
+    body: z.unknown(),
+    bodyFormat: 'binary',
+    status: 201,
+    response: mediaRefSchema,
+  }),
+  createUpload: endpoint({
+    method: 'POST',
+    path: '/v1/uploads',
+    summary: 'Start (or resume) a resumable upload of an answer file, named by its sha256',
+    auth: 'user',
+    body: z
+      .object({
+        sha256: sha256Schema,
+        bytes: z
+          .int()
+          .min(1)
+          .max(512 * 1024 * 1024),
+        mime: z.string().max(100),
+      })
+      .strict(),
+    response: uploadStateSchema,
+  }),
+  appendUpload: endpoint({
+    method: 'POST',
+    path: '/v1/uploads/:uploadId/chunks',
+    summary:
+      'Append a chunk at `offset` (must equal the bytes received so far); completes and verifies at the end',
+    auth: 'user',
+    params: z.object({ uploadId: idSchema }),
+    query: z.object({ offset: z.coerce.number().int().min(0) }),
+    body: z.unknown(),
+    bodyFormat: 'binary',
+    response: uploadStateSchema,
+  }),
+  getUpload: endpoint({
+    method: 'GET',
+    path: '/v1/uploads/:uploadId',
+    summary: 'How much of an upload the server holds',
+    auth: 'user',
+    params: z.object({ uploadId: idSchema }),
+    response: uploadStateSchema,
+  }),
+  feedback: endpoint({
+    method: 'GET',
+    path: '/v1/feedback',
+    summary: "The signed-in worker's verdicts, honeypot scores and earnings since a cursor, with balances",
+    auth: 'user',
+    query: z.object({
+      after: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(1000).default(500),
+    }),
+    response: z.object({
+      events: z.array(feedbackEventSchema),
+      nextAfter: z.int(),
+      balances: balancesSchema,
+    }),
+  }),
   listResults: endpoint({
     method: 'GET',
     path: '/v1/projects/:projectId/results',
@@ -179,6 +396,149 @@ export const endpoints = {
       after: z.coerce.number().int().min(0).default(0),
     }),
     response: z.object({ results: z.array(resultSchema), nextAfter: z.int().nullable() }),
+  }),
+  getConsensus: endpoint({
+    method: 'GET',
+    path: '/v1/projects/:projectId/consensus',
+    summary: 'Per item: how many answers, how much the workers agree, and the aggregated answer',
+    auth: managers,
+    params: projectParams,
+    query: z.object(page),
+    response: z.object({ items: z.array(consensusItemSchema), nextAfter: z.int().nullable() }),
+  }),
+  exportProject: endpoint({
+    method: 'GET',
+    path: '/v1/projects/:projectId/export',
+    summary:
+      'Accepted results as a file: COCO, YOLO (zip), Pascal VOC (zip) for images; WebVTT (zip), Common Voice TSV for audio; CSV, JSONL; Label Studio JSON for all',
+    auth: managers,
+    params: projectParams,
+    query: z.object({ format: z.enum(EXPORT_FORMATS) }),
+    responseFormat: 'binary',
+    response: z.unknown(),
+  }),
+  projectImpact: endpoint({
+    method: 'GET',
+    path: '/v1/projects/:projectId/impact',
+    summary: 'The impact report for the client: workers and countries, hours, pay, help programme, training',
+    auth: managers,
+    params: projectParams,
+    response: impactReportSchema,
+  }),
+  projectWorkers: endpoint({
+    method: 'GET',
+    path: '/v1/projects/:projectId/workers',
+    summary: "Each worker's figures in a project, with running honeypot accuracy (staff see their centre)",
+    auth: staff,
+    params: projectParams,
+    response: z.object({ workers: z.array(workerStatsSchema) }),
+  }),
+  reviewQueue: endpoint({
+    method: 'GET',
+    path: '/v1/reviews',
+    summary:
+      'Submissions waiting for a verdict: a sample, failed honeypots, late work (a supervisor sees their centre)',
+    auth: managers,
+    query: z.object({
+      projectId: idSchema.optional(),
+      reason: z.enum(REVIEW_REASONS).optional(),
+      ...page,
+    }),
+    response: z.object({ submissions: z.array(submissionDetailSchema), nextAfter: z.int().nullable() }),
+  }),
+  getSubmission: endpoint({
+    method: 'GET',
+    path: '/v1/submissions/:submissionId',
+    summary: "One submission with its review: its worker, or staff of the worker's centre",
+    auth: 'user',
+    params: z.object({ submissionId: idSchema }),
+    response: submissionDetailSchema,
+  }),
+  reviewSubmission: endpoint({
+    method: 'POST',
+    path: '/v1/submissions/:submissionId/verdict',
+    summary:
+      'Accept, reject with a reason, or correct (a new version; the original is kept); the worker learns it on sync',
+    auth: managers,
+    params: z.object({ submissionId: idSchema }),
+    body: verdictRequestSchema,
+    response: submissionDetailSchema,
+  }),
+  createCentre: endpoint({
+    method: 'POST',
+    path: '/v1/centres',
+    summary: 'Add a partner centre',
+    auth: admins,
+    body: newCentreSchema,
+    status: 201,
+    response: centreSchema,
+  }),
+  listCentres: endpoint({
+    method: 'GET',
+    path: '/v1/centres',
+    summary: 'Partner centres (admins: all; others: their own)',
+    auth: 'user',
+    response: z.object({ centres: z.array(centreSchema) }),
+  }),
+  createUser: endpoint({
+    method: 'POST',
+    path: '/v1/users',
+    summary: 'Create an account (supervisors: HITers and trainers of their centre)',
+    auth: managers,
+    body: newAccountSchema,
+    status: 201,
+    response: accountSchema,
+  }),
+  listUsers: endpoint({
+    method: 'GET',
+    path: '/v1/users',
+    summary: 'Accounts, in pages (admins: all; supervisors and trainers: their centre)',
+    auth: staff,
+    query: z.object({ centreId: idSchema.optional(), ...page }),
+    response: z.object({ users: z.array(accountSchema), nextAfter: z.int().nullable() }),
+  }),
+  getUser: endpoint({
+    method: 'GET',
+    path: '/v1/users/:userId',
+    summary: 'One account: yourself, or (staff) one of your centre',
+    auth: 'user',
+    params: z.object({ userId: idSchema }),
+    response: accountSchema,
+  }),
+  updateUser: endpoint({
+    method: 'POST',
+    path: '/v1/users/:userId',
+    summary: "Change an account's name, skills or access (admins: also role and centre)",
+    auth: managers,
+    params: z.object({ userId: idSchema }),
+    body: accountChangeSchema,
+    response: accountSchema,
+  }),
+  workerBalances: endpoint({
+    method: 'GET',
+    path: '/v1/users/:userId/balances',
+    summary: "A worker's pending, accepted and paid amounts: yourself, or staff of your centre",
+    auth: 'user',
+    params: z.object({ userId: idSchema }),
+    response: balancesSchema,
+  }),
+  createPayout: endpoint({
+    method: 'POST',
+    path: '/v1/payouts',
+    summary: 'Pay a worker everything accepted and not yet paid (recorded in the append-only ledger)',
+    auth: admins,
+    body: z.object({ workerId: idSchema }).strict(),
+    status: 201,
+    response: payoutSchema,
+  }),
+  recordTraining: endpoint({
+    method: 'POST',
+    path: '/v1/training-sessions',
+    summary: 'Record a training session given to HITers of your centre (counted in impact reports)',
+    auth: ['admin', 'trainer', 'supervisor'],
+    body: newTrainingSchema,
+    status: 201,
+    response: trainingSchema,
   }),
 } as const;
 
@@ -208,7 +568,7 @@ export type EndpointResponse<K extends EndpointName> = z.output<Endpoints[K]['re
 
 /** Fills `:name` segments of a path; values are URL-encoded. */
 export function endpointPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+  return path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`missing path parameter "${name}" for ${path}`);
     return encodeURIComponent(value);

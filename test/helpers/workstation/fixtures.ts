@@ -1,5 +1,5 @@
 /** Builders shared by this folder's unit tests (not used by the app itself). */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export function leasedTask(overrides: Partial<Omit<ModerationTask, 'kind' | 'con
     priceCents: 5,
     leaseEpoch: 1,
     leaseExpiresAt: '2026-03-04T12:00:00.000Z',
-    config: { reasons: REASONS, spanLabels: [], allowEscalate: true },
+    config: { reasons: REASONS, spanLabels: [], allowEscalate: true, examples: [] },
     data: { text: 'Great shoes, fast delivery.', rating: 5 },
     ...overrides,
   };
@@ -42,4 +42,90 @@ export function steppingClock(start = '2026-03-01T08:00:00.000Z'): () => Date {
 export function tempDir(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+type ImageTask = Extract<LeasedTask, { kind: 'image' }>;
+type RecordingTask = Extract<LeasedTask, { kind: 'audio_recording' }>;
+
+/** A file as the queue would store it: its bytes and the reference a task carries. */
+export function mediaFile(bytes: Buffer, mime = 'image/png') {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { bytes, sha256, ref: { sha256, mime, bytes: bytes.byteLength, width: 64, height: 48 } };
+}
+
+/** Deterministic pseudo-random bytes (incompressible, like a photo). */
+export function noise(length: number, seed = 1): Buffer {
+  const out = Buffer.alloc(length);
+  let state = seed >>> 0 || 1;
+  for (let i = 0; i < length; i += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    out[i] = state & 0xff;
+  }
+  return out;
+}
+
+export function imageTask(
+  image: { sha256: string; mime: string; bytes: number; width: number; height: number },
+  overrides: Partial<Omit<ImageTask, 'kind' | 'config' | 'data'>> = {},
+): ImageTask {
+  return {
+    kind: 'image',
+    taskId: randomUUID(),
+    itemId: randomUUID(),
+    externalId: null,
+    projectId: '5a8f1c1e-3a57-4a6f-9c39-0d5f4c1f1a02',
+    projectName: 'Street photos',
+    instructions: 'Draw a box around every car.',
+    priceCents: 10,
+    leaseEpoch: 1,
+    leaseExpiresAt: '2026-03-04T12:00:00.000Z',
+    config: {
+      labels: [
+        {
+          code: 'car',
+          label: { en: 'Car', fr: 'Voiture' },
+          color: '#ff0000',
+          shapes: ['box'],
+          attributes: [],
+        },
+      ],
+      minBoxSize: 4,
+    },
+    data: { image },
+    ...overrides,
+  };
+}
+
+export function recordingTask(
+  overrides: Partial<Omit<RecordingTask, 'kind' | 'config' | 'data'>> = {},
+): RecordingTask {
+  return {
+    kind: 'audio_recording',
+    taskId: randomUUID(),
+    itemId: randomUUID(),
+    externalId: null,
+    projectId: '5a8f1c1e-3a57-4a6f-9c39-0d5f4c1f1a03',
+    projectName: 'Read aloud',
+    instructions: 'Read the sentence in a quiet room.',
+    priceCents: 8,
+    leaseEpoch: 1,
+    leaseExpiresAt: '2026-03-04T12:00:00.000Z',
+    config: {
+      minDurationMs: 1000,
+      maxDurationMs: 15000,
+      minLevelDb: -40,
+      clippingDb: -0.1,
+      sampleRate: 16000,
+      trimSilence: true,
+    },
+    data: { prompts: [{ id: 'p1', text: 'Bonjour, je m’appelle Awa.' }] },
+    ...overrides,
+  };
+}
+
+/** Instructions in Markdown that show a stored image. */
+export function instructionsImage(sha256: string): string {
+  return `Draw a box around every car, like this:\n\n![example](/media/${sha256})\n`;
 }

@@ -19,7 +19,8 @@ export const FAST_SYNC = {
   baseDelayMs: 40,
   maxDelayMs: 250,
   idleIntervalMs: 60_000,
-  requestTimeoutMs: 3_000,
+  // Generous: a queue signing in (scrypt) on a busy test machine can take seconds.
+  requestTimeoutMs: 15_000,
 };
 
 export type RecordedEvent = {
@@ -90,11 +91,11 @@ const REVIEWS = [
   'Service client injoignable, très déçue de ma commande.',
 ];
 
-/** `count` review items as JSONL, ids `rev-001`… */
-export function reviewsJsonl(count: number): string {
+/** `count` review items as JSONL, ids `rev-001`… (or `<prefix>-001`…). */
+export function reviewsJsonl(count: number, prefix = 'rev'): string {
   return Array.from({ length: count }, (_, i) =>
     JSON.stringify({
-      id: `rev-${String(i + 1).padStart(3, '0')}`,
+      id: `${prefix}-${String(i + 1).padStart(3, '0')}`,
       data: { text: REVIEWS[i % REVIEWS.length], rating: (i % 5) + 1, language: i % 2 ? 'en' : 'fr' },
     }),
   ).join('\n');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkVerifier, createVerifier } from './verifier';
 
-describe('offline verifier', () => {
+// scrypt is slow on purpose, the more so on a busy machine.
+describe('offline verifier', { timeout: 30_000 }, () => {
   it('matches the password it was made from, and only that one', async () => {
     const verifier = await createVerifier('correct horse');
     expect(await checkVerifier('correct horse', verifier)).toBe(true);

@@ -3,18 +3,27 @@ import { BridgeError } from '../../../shared/bridge/errors';
 import { describeProblems, idSchema } from '../../../shared/domain/common';
 import { checkAnswer } from '../../../shared/domain/task-kinds';
 import { bridgeErrorFromQueue } from '../bridge-errors';
-import { inboxOf, leasedTaskOf, toDetail, toSummary } from '../inbox';
+import { leasedTaskOf, summaryOf, toDetail, toSummary } from '../inbox';
 import type { TaskRow } from '../profile/profile-schema';
 import type { ProfileStore } from '../profile/profile-store';
 import type { WorkstationContext } from './context';
 
 type TaskHandlers = Pick<
   BridgeHandlers,
-  'tasks.list' | 'tasks.open' | 'tasks.saveDraft' | 'tasks.submit' | 'batch.take' | 'sync.status' | 'sync.now'
+  | 'tasks.list'
+  | 'tasks.open'
+  | 'tasks.saveDraft'
+  | 'tasks.submit'
+  | 'tasks.resume'
+  | 'tasks.leave'
+  | 'batch.take'
 >;
 
-/** Drafts are autosaved often; anything this large is a bug in the editor, not work to keep. */
-export const MAX_DRAFT_BYTES = 1024 * 1024;
+/**
+ * Drafts are autosaved often, so anything larger is a bug in an editor rather than work to keep;
+ * an image with thousands of polygons (the largest real draft, with its undo history) stays far below.
+ */
+export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
 
 function requireTask(store: ProfileStore, taskId: string): TaskRow {
   const row = store.getTask(taskId);
@@ -32,29 +41,34 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
   const { sessions, emit } = context;
 
   return {
-    'tasks.list': async () => inboxOf(sessions.require().store.listTasks()),
+    'tasks.list': async () => sessions.require().store.inbox().map(summaryOf),
 
     'tasks.open': async ({ taskId }) => {
       const { store } = sessions.require();
       requireTask(store, taskId);
       store.markOpened(taskId);
-      return toDetail(requireTask(store, taskId));
+      store.setOpenTask(taskId);
+      const row = requireTask(store, taskId);
+      const listed = store.inboxRecord(taskId);
+      const detail = toDetail(row);
+      return listed ? { ...detail, summary: summaryOf(listed) } : detail;
     },
 
+    // The hot path (every edit, within 500 ms): no task is parsed, and the inbox hears of it only
+    // when the task first becomes a draft.
     'tasks.saveDraft': async ({ taskId, draft }) => {
       const { store } = sessions.require();
-      requireOpen(requireTask(store, taskId));
       const json = JSON.stringify(draft ?? null);
-      const bytes = Buffer.byteLength(json, 'utf8');
-      if (bytes >= MAX_DRAFT_BYTES) {
+      // A UTF-8 character is at most 3 bytes per UTF-16 unit: measure only when it could matter.
+      if (json.length * 3 >= MAX_DRAFT_BYTES && Buffer.byteLength(json, 'utf8') >= MAX_DRAFT_BYTES) {
         throw new BridgeError(
           'invalid_input',
-          `the draft is ${bytes} bytes of JSON; drafts must stay under ${MAX_DRAFT_BYTES}`,
+          `the draft is ${Buffer.byteLength(json, 'utf8')} bytes of JSON; drafts must stay under ${MAX_DRAFT_BYTES}`,
           'draft',
         );
       }
-      const savedAt = store.saveDraft(taskId, json);
-      emit('tasks.changed', { taskIds: [taskId] });
+      const { savedAt, firstDraft } = store.saveDraft(taskId, json);
+      if (firstDraft) emit('tasks.changed', { taskIds: [taskId] });
       return { savedAt };
     },
 
@@ -75,6 +89,19 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
       return toSummary(submitted);
     },
 
+    'tasks.resume': async () => {
+      const { store } = sessions.require();
+      const taskId = store.openTaskId();
+      const row = taskId === null ? null : store.getTask(taskId);
+      return { taskId: row && (row.state === 'todo' || row.state === 'draft') ? row.taskId : null };
+    },
+
+    'tasks.leave': async ({ taskId }) => {
+      const { store } = sessions.require();
+      if (store.openTaskId() === taskId) store.setOpenTask(null);
+      return null;
+    },
+
     // Held exclusively so a sign-out waits for a batch on its way instead of losing its leases.
     'batch.take': ({ count, projectId }) =>
       sessions.exclusive(async () => {
@@ -92,12 +119,13 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
         }
         const taskIds = active.store.storeLeasedTasks(leased.tasks);
         if (taskIds.length > 0) emit('tasks.changed', { taskIds });
-        const tasks = taskIds.map((id) => toSummary(requireTask(active.store, id)));
+        // The media of the new tasks start downloading at once, with progress in the sync status.
+        if (taskIds.length > 0) active.engine.downloadNow();
+        const tasks = taskIds.map((id) => {
+          const record = active.store.inboxRecord(id);
+          return record ? summaryOf(record) : toSummary(requireTask(active.store, id));
+        });
         return { taken: tasks.length, tasks };
       }),
-
-    'sync.status': async () => sessions.require().engine.status(),
-
-    'sync.now': async () => sessions.require().engine.syncNow(),
   };
 }

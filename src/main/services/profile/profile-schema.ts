@@ -42,6 +42,57 @@ export const PROFILE_MIGRATIONS = [
    ) STRICT;
    CREATE INDEX outbox_by_state ON outbox (state, id);
    CREATE INDEX outbox_by_task ON outbox (task_id);`,
+  // 2: media, feedback, lease renewal, and an inbox that stays fast with 100,000 cached tasks.
+  `ALTER TABLE tasks ADD COLUMN preview TEXT;
+   ALTER TABLE tasks ADD COLUMN lease_lost INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tasks ADD COLUMN media_files INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tasks ADD COLUMN media_missing INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tasks ADD COLUMN submitted_at TEXT;
+   UPDATE tasks SET submitted_at = updated_at WHERE state NOT IN ('todo', 'draft');
+   -- one partial index per part of the inbox, so each part is read in order without a sort; the
+   -- open and waiting parts (a few hundred tasks at most) hold every column the inbox shows, so the
+   -- wide rows (task, draft and answer JSON) are never read to list them
+   CREATE INDEX tasks_open ON tasks (lease_order, task_id, state, kind, project_name, preview, updated_at,
+     lease_expires_at, server_message, lease_lost, media_files, media_missing) WHERE state IN ('todo', 'draft');
+   CREATE INDEX tasks_pending ON tasks (updated_at, lease_order, task_id, state, kind, project_name, preview,
+     lease_expires_at, server_message, lease_lost, media_files, media_missing) WHERE state = 'pending';
+   CREATE INDEX tasks_settled ON tasks (updated_at DESC, task_id)
+     WHERE state IN ('accepted', 'superseded', 'refused');
+   CREATE INDEX tasks_submitted ON tasks (submitted_at DESC, task_id) WHERE submitted_at IS NOT NULL;
+   ALTER TABLE outbox ADD COLUMN submission_id TEXT;
+   -- every media file this profile holds or needs: downloaded from the queue, or made here
+   CREATE TABLE media (
+     sha256 TEXT PRIMARY KEY,
+     mime TEXT,
+     bytes INTEGER,
+     origin TEXT NOT NULL CHECK (origin IN ('queue', 'local')),
+     state TEXT NOT NULL CHECK (state IN ('missing', 'ready', 'failed', 'evicted')),
+     error TEXT,
+     -- local files: the queue holds them (answers referring to them may go)
+     uploaded INTEGER NOT NULL DEFAULT 0,
+     upload_id TEXT,
+     created_at TEXT NOT NULL,
+     ready_at TEXT
+   ) STRICT;
+   CREATE INDEX media_by_state ON media (state);
+   CREATE TABLE task_media (
+     task_id TEXT NOT NULL REFERENCES tasks (task_id),
+     sha256 TEXT NOT NULL REFERENCES media (sha256),
+     PRIMARY KEY (task_id, sha256)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX task_media_by_sha ON task_media (sha256);
+   -- what the queue said about this HITer's work: verdicts, honeypot results, earnings
+   CREATE TABLE feedback (
+     seq INTEGER PRIMARY KEY,
+     type TEXT NOT NULL,
+     task_id TEXT NOT NULL,
+     submission_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     event_json TEXT NOT NULL,
+     seen INTEGER NOT NULL DEFAULT 0
+   ) STRICT;
+   CREATE INDEX feedback_by_task ON feedback (task_id, type, seq);
+   CREATE INDEX feedback_unseen ON feedback (seen) WHERE seen = 0;`,
 ] as const;
 
 export type TaskRow = {
@@ -61,6 +112,12 @@ export type TaskRow = {
   openedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Cut once when the task is cached, so the inbox never parses the task again. */
+  preview: string | null;
+  leaseLost: boolean;
+  mediaFiles: number;
+  mediaMissing: number;
+  submittedAt: string | null;
 };
 
 export type TaskRecord = {
@@ -79,6 +136,11 @@ export type TaskRecord = {
   opened_at: string | null;
   created_at: string;
   updated_at: string;
+  preview: string | null;
+  lease_lost: number;
+  media_files: number;
+  media_missing: number;
+  submitted_at: string | null;
 };
 
 export function toTaskRow(record: TaskRecord): TaskRow {
@@ -98,6 +160,11 @@ export function toTaskRow(record: TaskRecord): TaskRow {
     openedAt: record.opened_at,
     createdAt: record.created_at,
     updatedAt: record.updated_at,
+    preview: record.preview,
+    leaseLost: record.lease_lost === 1,
+    mediaFiles: record.media_files,
+    mediaMissing: record.media_missing,
+    submittedAt: record.submitted_at,
   };
 }
 
@@ -112,6 +179,7 @@ export type OutboxRow = {
   attempts: number;
   lastError: string | null;
   state: 'pending' | 'done' | 'failed';
+  submissionId: string | null;
 };
 
 export type OutboxRecord = {
@@ -125,6 +193,7 @@ export type OutboxRecord = {
   attempts: number;
   last_error: string | null;
   state: OutboxRow['state'];
+  submission_id: string | null;
 };
 
 export function toOutboxRow(record: OutboxRecord): OutboxRow {
@@ -139,5 +208,6 @@ export function toOutboxRow(record: OutboxRecord): OutboxRow {
     attempts: record.attempts,
     lastError: record.last_error,
     state: record.state,
+    submissionId: record.submission_id,
   };
 }

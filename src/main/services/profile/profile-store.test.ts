@@ -28,9 +28,11 @@ describe('profile database', () => {
     const db = rawDb();
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['meta', 'tasks', 'outbox']));
+      expect(tables).toEqual(
+        expect.arrayContaining(['meta', 'tasks', 'outbox', 'media', 'task_media', 'feedback']),
+      );
     } finally {
       db.close();
     }

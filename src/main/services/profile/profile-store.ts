@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BridgeError } from '../../../shared/bridge/errors';
 import { idSchema } from '../../../shared/domain/common';
 import type { LeasedTask } from '../../../shared/domain/task';
+import { FeedbackStore } from '../feedback/feedback-store';
+import { previewOf, previewOfRow } from '../inbox';
+import { MediaIndex } from '../media/media-index';
+import { instructionMedia, mediaNeedsOf } from '../media/media-refs';
 import { openDatabase, type SqliteDatabase } from '../sqlite/open-database';
 import {
   PROFILE_MIGRATIONS,
@@ -30,56 +34,126 @@ export function profileDbPath(dataDir: string, userId: string): string {
   return join(dataDir, 'profiles', userId.toLowerCase(), 'profile.db');
 }
 
+/** The folder of everything one HITer keeps on this laptop: database and media. */
+export function profileDir(dataDir: string, userId: string): string {
+  return dirname(profileDbPath(dataDir, userId));
+}
+
+/** What the inbox reads of a task: its columns, never its drafts or answer. */
+export type InboxRecord = {
+  task_id: string;
+  kind: string;
+  project_name: string;
+  state: TaskRow['state'];
+  preview: string | null;
+  updated_at: string;
+  lease_expires_at: string;
+  server_message: string | null;
+  lease_lost: number;
+  media_files: number;
+  media_missing: number;
+  media_bytes: number;
+  media_ready_bytes: number;
+};
+
+/** The inbox shows every open and waiting task up to these counts, and the latest settled ones. */
+export const INBOX_LIMITS = { open: 500, pending: 500, settled: 100 } as const;
+
+/** A draft written with synchronous=NORMAL is on disk at the latest this long after (see saveDraft). */
+export const DRAFT_SYNC_MS = 1_000;
+
+export type LeaseRenewal = {
+  taskId: string;
+  leaseEpoch: number;
+  status: 'renewed' | 'lost';
+  leaseExpiresAt: string | null;
+};
+
+/** Every column is in the open and pending indexes: listing them never reads a wide row. */
+const INBOX_COLUMNS = `t.task_id, t.kind, t.project_name, t.state, t.preview,
+  t.updated_at, t.lease_expires_at, t.server_message, t.lease_lost, t.media_files, t.media_missing`;
+/** A task's media bytes, needed and here; only tasks with media pay for the lookup. */
+const MEDIA_BYTES = `
+  CASE WHEN t.media_files = 0 THEN 0 ELSE (SELECT coalesce(sum(m.bytes), 0) FROM task_media tm
+    JOIN media m ON m.sha256 = tm.sha256 WHERE tm.task_id = t.task_id) END AS media_bytes,
+  CASE WHEN t.media_files = 0 THEN 0 ELSE (SELECT coalesce(sum(m.bytes), 0) FROM task_media tm
+    JOIN media m ON m.sha256 = tm.sha256 WHERE tm.task_id = t.task_id AND m.state = 'ready') END
+    AS media_ready_bytes`;
+
 export class ProfileStore {
+  readonly media: MediaIndex;
+  readonly feedback: FeedbackStore;
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
+
   private constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => Date,
-  ) {}
+    /** `profiles/<userId>`: the database and the media folder. */
+    readonly dir: string,
+  ) {
+    this.media = new MediaIndex(db, now);
+    this.feedback = new FeedbackStore(db);
+  }
 
   static open(dataDir: string, userId: string, now: () => Date = () => new Date()): ProfileStore {
-    const db = openDatabase(profileDbPath(dataDir, userId), PROFILE_MIGRATIONS, `profile ${userId}`);
-    return new ProfileStore(db, now);
+    const file = profileDbPath(dataDir, userId);
+    const db = openDatabase(file, PROFILE_MIGRATIONS, `profile ${userId}`);
+    try {
+      fillMissingPreviews(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new ProfileStore(db, now, dirname(file));
   }
 
   private stamp(): string {
     return this.now().toISOString();
   }
 
-  getToken(): string | null {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'token'").pluck().get();
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key);
     return typeof row === 'string' ? row : null;
   }
 
-  setToken(token: string | null): void {
-    if (token === null) {
-      this.db.prepare("DELETE FROM meta WHERE key = 'token'").run();
+  setMeta(key: string, value: string | null): void {
+    if (value === null) {
+      this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
       return;
     }
     this.db
       .prepare(
-        "INSERT INTO meta (key, value) VALUES ('token', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       )
-      .run(token);
+      .run(key, value);
+  }
+
+  getToken(): string | null {
+    return this.getMeta('token');
+  }
+
+  setToken(token: string | null): void {
+    this.setMeta('token', token);
   }
 
   /**
-   * Caches a freshly leased batch in one transaction. A task already here (re-leased to the same
-   * HITer after its lease ran out) takes the new epoch and expiry and keeps its draft; one the server
-   * had refused is open again.
+   * Caches a freshly leased batch in one transaction, with each task's preview and the media files
+   * it needs. A task already here (re-leased to the same HITer after its lease ran out) takes the
+   * new epoch and expiry and keeps its draft; one the server had refused is open again.
    */
   storeLeasedTasks(tasks: readonly LeasedTask[]): string[] {
     const at = this.stamp();
     const existing = this.db.prepare('SELECT state, draft_json, server_message FROM tasks WHERE task_id = ?');
     const insert = this.db.prepare(
       `INSERT INTO tasks (task_id, kind, project_id, project_name, task_json, lease_epoch, lease_expires_at,
-                          lease_order, state, created_at, updated_at)
+                          lease_order, state, preview, created_at, updated_at)
        VALUES (@taskId, @kind, @projectId, @projectName, @json, @leaseEpoch, @leaseExpiresAt,
-               @order, 'todo', @at, @at)`,
+               @order, 'todo', @preview, @at, @at)`,
     );
     const refresh = this.db.prepare(
       `UPDATE tasks SET task_json = @json, project_name = @projectName, lease_epoch = @leaseEpoch,
               lease_expires_at = @leaseExpiresAt, state = @state, server_message = @serverMessage,
-              updated_at = @at
+              preview = @preview, lease_lost = 0, updated_at = @at
        WHERE task_id = @taskId`,
     );
     return this.db
@@ -93,6 +167,7 @@ export class ProfileStore {
             json: JSON.stringify(task),
             leaseEpoch: task.leaseEpoch,
             leaseExpiresAt: task.leaseExpiresAt,
+            preview: previewOf(task),
             at,
           };
           const found = existing.get(task.taskId) as
@@ -106,8 +181,14 @@ export class ProfileStore {
           } else {
             refresh.run({ ...base, state: found.state, serverMessage: found.server_message });
           }
+          const needs = mediaNeedsOf(task.data);
+          for (const need of instructionMedia(task.instructions))
+            if (!needs.has(need.sha256)) needs.set(need.sha256, need);
+          this.media.linkTask(task.taskId, needs.values());
         }
-        return tasks.map((task) => task.taskId);
+        const ids = tasks.map((task) => task.taskId);
+        this.media.refreshTasks(ids);
+        return ids;
       })
       .immediate();
   }
@@ -122,6 +203,40 @@ export class ProfileStore {
     return (this.db.prepare('SELECT * FROM tasks').all() as TaskRecord[]).map(toTaskRow);
   }
 
+  /**
+   * The inbox in its order, read from three partial indexes without sorting: open tasks by lease
+   * order, then answers waiting to be sent in sending order, then the latest settled ones.
+   */
+  inbox(): InboxRecord[] {
+    const open = this.db
+      .prepare(
+        `SELECT ${INBOX_COLUMNS}, ${MEDIA_BYTES} FROM tasks t
+         WHERE t.state IN ('todo', 'draft') ORDER BY t.lease_order, t.task_id LIMIT ?`,
+      )
+      .all(INBOX_LIMITS.open) as InboxRecord[];
+    const pending = this.db
+      .prepare(
+        `SELECT ${INBOX_COLUMNS}, 0 AS media_bytes, 0 AS media_ready_bytes FROM tasks t
+         WHERE t.state = 'pending' ORDER BY t.updated_at, t.lease_order LIMIT ?`,
+      )
+      .all(INBOX_LIMITS.pending) as InboxRecord[];
+    const settled = this.db
+      .prepare(
+        `SELECT ${INBOX_COLUMNS}, 0 AS media_bytes, 0 AS media_ready_bytes FROM tasks t
+         WHERE t.state IN ('accepted', 'superseded', 'refused') ORDER BY t.updated_at DESC, t.task_id LIMIT ?`,
+      )
+      .all(INBOX_LIMITS.settled) as InboxRecord[];
+    return [...open, ...pending, ...settled];
+  }
+
+  /** One task as the inbox shows it. */
+  inboxRecord(taskId: string): InboxRecord | null {
+    const record = this.db
+      .prepare(`SELECT ${INBOX_COLUMNS}, ${MEDIA_BYTES} FROM tasks t WHERE t.task_id = ?`)
+      .get(taskId) as InboxRecord | undefined;
+    return record ?? null;
+  }
+
   /** Remembers when the HITer first opened a task: the submission reports it for pay and impact. */
   markOpened(taskId: string): void {
     this.db
@@ -129,23 +244,39 @@ export class ProfileStore {
       .run(this.stamp(), taskId);
   }
 
-  saveDraft(taskId: string, draftJson: string): string {
+  /**
+   * Saves a draft. Written with synchronous=NORMAL (no disk flush on the HITer's every keystroke),
+   * which survives the app crashing; a checkpoint at most DRAFT_SYNC_MS later flushes the WAL, so
+   * a power cut loses at most that last second of edits and never corrupts anything.
+   */
+  saveDraft(taskId: string, draftJson: string): { savedAt: string; firstDraft: boolean } {
     const at = this.stamp();
-    this.db
+    const firstDraft = this.db
       .transaction(() => {
-        this.requireOpenTask(taskId);
+        const task = this.requireOpenTask(taskId);
         this.db
           .prepare("UPDATE tasks SET draft_json = ?, state = 'draft', updated_at = ? WHERE task_id = ?")
           .run(draftJson, at, taskId);
+        return task.state === 'todo';
       })
       .immediate();
-    return at;
+    this.scheduleDiskSync();
+    return { savedAt: at, firstDraft };
+  }
+
+  private scheduleDiskSync(): void {
+    if (this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    }, DRAFT_SYNC_MS);
+    this.syncTimer.unref?.();
   }
 
   /**
    * Submits an answer: the answer, the task's move to `pending` and the outbox row are written in
    * one transaction, synced to disk before returning (synchronous=FULL), so a power cut either keeps
-   * all three or none.
+   * all three or none. Local files the answer names (recordings) are tied to the task until sent.
    */
   submit(taskId: string, answer: unknown): TaskRow {
     const at = this.stamp();
@@ -157,15 +288,17 @@ export class ProfileStore {
           const task = this.requireOpenTask(taskId);
           this.db
             .prepare(
-              "UPDATE tasks SET answer_json = ?, state = 'pending', server_message = NULL, updated_at = ? WHERE task_id = ?",
+              `UPDATE tasks SET answer_json = ?, state = 'pending', server_message = NULL, updated_at = ?,
+                 submitted_at = ? WHERE task_id = ?`,
             )
-            .run(answerJson, at, taskId);
+            .run(answerJson, at, at, taskId);
           this.db
             .prepare(
               `INSERT INTO outbox (idempotency_key, task_id, lease_epoch, answer_json, started_at, created_at)
                VALUES (?, ?, ?, ?, ?, ?)`,
             )
             .run(randomUUID(), taskId, task.lease_epoch, answerJson, task.opened_at, at);
+          this.media.linkAnswer(taskId, answer);
         })
         .immediate();
     } finally {
@@ -174,9 +307,11 @@ export class ProfileStore {
     return this.getTask(taskId) as TaskRow;
   }
 
-  private requireOpenTask(taskId: string): TaskRecord {
-    const task = this.db.prepare('SELECT * FROM tasks WHERE task_id = ?').get(taskId) as
-      TaskRecord | undefined;
+  /** The few columns a write needs: the wide ones (task, draft, answer JSON) are not read. */
+  private requireOpenTask(taskId: string): Pick<TaskRecord, 'state' | 'lease_epoch' | 'opened_at'> {
+    const task = this.db
+      .prepare('SELECT state, lease_epoch, opened_at FROM tasks WHERE task_id = ?')
+      .get(taskId) as Pick<TaskRecord, 'state' | 'lease_epoch' | 'opened_at'> | undefined;
     if (!task) throw new BridgeError('not_found', `no task ${taskId} on this laptop`, 'taskId');
     if (!OPEN_STATES.has(task.state)) {
       throw new BridgeError('task_closed', `task ${taskId} is ${task.state}: it can no longer be changed`);
@@ -190,6 +325,14 @@ export class ProfileStore {
       .prepare("SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1")
       .get() as OutboxRecord | undefined;
     return record ? toOutboxRow(record) : null;
+  }
+
+  /** The next answers waiting after a given outbox row, in sending order (for a window of pushes). */
+  pendingAfter(outboxId: number, limit: number): OutboxRow[] {
+    const records = this.db
+      .prepare("SELECT * FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?")
+      .all(outboxId, limit) as OutboxRecord[];
+    return records.map(toOutboxRow);
   }
 
   pendingCount(): number {
@@ -207,7 +350,7 @@ export class ProfileStore {
   }
 
   /** Closes an outbox row and moves its task to the state the queue's answer implies. */
-  settle(outboxId: number, settlement: Settlement): string {
+  settle(outboxId: number, settlement: Settlement, submissionId: string | null = null): string {
     const at = this.stamp();
     return this.db
       .transaction(() => {
@@ -217,8 +360,10 @@ export class ProfileStore {
         const refused = settlement.outcome === 'refused';
         const message = settlement.outcome === 'accepted' ? null : settlement.message;
         this.db
-          .prepare('UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?')
-          .run(refused ? 'failed' : 'done', refused ? message : null, outboxId);
+          .prepare(
+            'UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?, submission_id = ? WHERE id = ?',
+          )
+          .run(refused ? 'failed' : 'done', refused ? message : null, submissionId, outboxId);
         this.db
           .prepare('UPDATE tasks SET state = ?, server_message = ?, updated_at = ? WHERE task_id = ?')
           .run(settlement.outcome, message, at, taskId);
@@ -227,7 +372,76 @@ export class ProfileStore {
       .immediate();
   }
 
+  /** Leases worth renewing: tasks still to do or waiting to be sent, not known to be lost. */
+  leasesToRenew(limit = 500): { taskId: string; leaseEpoch: number }[] {
+    return this.db
+      .prepare(
+        `SELECT task_id AS taskId, lease_epoch AS leaseEpoch FROM tasks
+         WHERE state IN ('todo', 'draft', 'pending') AND lease_lost = 0 ORDER BY lease_expires_at LIMIT ?`,
+      )
+      .all(limit) as { taskId: string; leaseEpoch: number }[];
+  }
+
+  /** Applies the queue's answer to a renewal; returns the tasks whose lease changed. */
+  applyRenewals(renewals: readonly LeaseRenewal[]): string[] {
+    const renewed = this.db.prepare(
+      'UPDATE tasks SET lease_expires_at = ? WHERE task_id = ? AND lease_epoch = ? AND lease_expires_at <> ?',
+    );
+    const lost = this.db.prepare(
+      'UPDATE tasks SET lease_lost = 1 WHERE task_id = ? AND lease_epoch = ? AND lease_lost = 0',
+    );
+    return this.db
+      .transaction(() => {
+        const changed: string[] = [];
+        for (const lease of renewals) {
+          const result =
+            lease.status === 'renewed' && lease.leaseExpiresAt !== null
+              ? renewed.run(lease.leaseExpiresAt, lease.taskId, lease.leaseEpoch, lease.leaseExpiresAt)
+              : lease.status === 'lost'
+                ? lost.run(lease.taskId, lease.leaseEpoch)
+                : { changes: 0 };
+          if (result.changes > 0) changed.push(lease.taskId);
+        }
+        return changed;
+      })
+      .immediate();
+  }
+
+  /** The task on screen, so the app reopens on it after a crash; null once the HITer left it. */
+  openTaskId(): string | null {
+    return this.getMeta('openTask');
+  }
+
+  setOpenTask(taskId: string | null): void {
+    this.setMeta('openTask', taskId);
+  }
+
+  /** SQLite's full integrity check: "ok", or what is wrong (for the kill test and support). */
+  integrityCheck(): string[] {
+    return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+      (row) => row.integrity_check,
+    );
+  }
+
   close(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.syncTimer = null;
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Tasks cached before previews were stored (schema 1) get theirs once, at the first open after the
+ * upgrade, so the inbox never has to parse a task again.
+ */
+function fillMissingPreviews(db: SqliteDatabase): void {
+  const missing = db.prepare('SELECT task_id, task_json FROM tasks WHERE preview IS NULL').all() as {
+    task_id: string;
+    task_json: string;
+  }[];
+  if (missing.length === 0) return;
+  const update = db.prepare('UPDATE tasks SET preview = ? WHERE task_id = ?');
+  db.transaction(() => {
+    for (const row of missing) update.run(previewOfRow(null, row.task_json), row.task_id);
+  })();
 }

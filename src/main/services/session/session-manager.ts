@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { BridgeEmitter, Session } from '../../../shared/bridge/contract';
 import { BridgeError } from '../../../shared/bridge/errors';
 import type { LaptopStore } from '../laptop/laptop-store';
+import { MediaFiles } from '../media/media-files';
+import { StorageBudget } from '../media/storage-budget';
 import { ProfileStore } from '../profile/profile-store';
 import { createQueueClient, type QueueClient } from '../queue-client';
 import type { SyncTimings } from '../sync/backoff';
@@ -14,6 +17,8 @@ export type ActiveSession = {
   engine: SyncEngine;
   /** Sends the profile's bearer token. */
   client: QueueClient;
+  /** The profile's media folder: downloads, recordings, and what `/media/<sha256>` serves. */
+  files: MediaFiles;
 };
 
 export type SessionManagerOptions = {
@@ -66,12 +71,21 @@ export class SessionManager {
       store.close();
       throw error;
     }
+    let files: MediaFiles;
+    try {
+      files = new MediaFiles(join(store.dir, 'media'));
+      await files.removeStrayTemps();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     const client = createQueueClient({
       baseUrl: profile.serverUrl,
       timeoutMs: timings.requestTimeoutMs,
       token: () => store.getToken(),
     });
-    const engine = new SyncEngine({ store, client, emit, timings, now, random });
+    const budget = new StorageBudget(files.root, () => store.media.usedBytes());
+    const engine = new SyncEngine({ store, client, emit, timings, now, random, files, budget });
     const session: Session = {
       userId: profile.userId,
       username: profile.username,
@@ -80,7 +94,7 @@ export class SessionManager {
       serverUrl: profile.serverUrl,
       offline: token === null,
     };
-    this.active = { session, store, engine, client };
+    this.active = { session, store, engine, client, files };
     engine.start();
     emit('session.changed', session);
     return session;

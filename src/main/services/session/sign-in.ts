@@ -25,6 +25,9 @@ export async function verifySignIn(request: SignInRequest): Promise<SignInResult
   // The queue stores usernames trimmed and lower-cased; profiles are keyed the same way.
   const username = request.username.trim().toLowerCase();
   const client = createQueueClient({ baseUrl: serverUrl, timeoutMs: request.timeoutMs });
+  // Derived while the queue checks the password (both are slow on purpose): half the wait.
+  const verifier = createVerifier(password);
+  verifier.catch(() => undefined);
   try {
     const { token, user } = await client.call('signIn', { body: { username, password } });
     const profile: Profile = {
@@ -33,7 +36,7 @@ export async function verifySignIn(request: SignInRequest): Promise<SignInResult
       userId: user.id,
       displayName: user.displayName,
       role: user.role,
-      verifier: await createVerifier(password),
+      verifier: await verifier,
       lastOnlineSignInAt: now().toISOString(),
     };
     laptop.upsertProfile(profile);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertSqliteVersion, migrate, openDatabase } from './open-database';
+import { assertSqliteVersion, DamagedDatabaseError, migrate, openDatabase } from './open-database';
 
 let dir: string;
 beforeEach(() => {
@@ -103,5 +103,38 @@ describe('migrate', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('start-up check', () => {
+  it('refuses a damaged database, names it, and leaves the file byte for byte as it was', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = join(dir, 'x.db');
+    const db = openDatabase(file, ['CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)']);
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i += 1) insert.run(`row ${i} `.repeat(20));
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Scribble over the middle of the file, as a torn write on a cheap disk could.
+    const bytes = readFileSync(file);
+    bytes.fill(0xa5, 8192, 8192 + 4096);
+    writeFileSync(file, bytes);
+    expect(() => openDatabase(file, ['CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)'], 'x.db')).toThrow(
+      DamagedDatabaseError,
+    );
+    expect(() => openDatabase(file, [], 'x.db')).toThrow(/x\.db is damaged \(quick_check: .+\)/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a file that is not a database at all', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(dir, 'junk.db');
+    writeFileSync(
+      file,
+      'this is not a database, just a text file that happens to be long enough'.repeat(100),
+    );
+    expect(() => openDatabase(file, [], 'junk.db')).toThrow(/junk\.db is damaged/);
   });
 });

@@ -65,15 +65,54 @@ export function migrate(db: SqliteDatabase, migrations: readonly string[], label
   }
 }
 
+/** Thrown when a database file fails its start-up check; the file is left exactly as found. */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `${file} is damaged (quick_check: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}). ` +
+        'HITdesk left it untouched: copy the folder for support before trying anything else.',
+    );
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
+/**
+ * SQLite's fast consistency check (b-tree structure, not index contents): what a power cut in the
+ * middle of a write could break. Throws DamagedDatabaseError rather than writing to a broken file.
+ */
+export function assertIntact(db: SqliteDatabase, label: string): void {
+  let rows: Array<{ quick_check: string }>;
+  try {
+    rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  } catch (error) {
+    throw asDamaged(error, label);
+  }
+  const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+  if (problems.length > 0) throw new DamagedDatabaseError(label, problems);
+}
+
+/** SQLite's own "this is not a (sound) database" errors, whichever statement met them first. */
+function asDamaged(error: unknown, label: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new DamagedDatabaseError(label, [(error as Error).message]);
+  }
+  return error;
+}
+
 /**
  * Opens (creating if needed) one workstation database with the pragmas every one of them uses,
- * then brings its schema up to date. Closes the handle again if anything fails.
+ * checks it, then brings its schema up to date. Closes the handle again if anything fails.
  */
 export function openDatabase(file: string, migrations: readonly string[], label = file): SqliteDatabase {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     assertSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
+    assertIntact(db, label);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -83,6 +122,6 @@ export function openDatabase(file: string, migrations: readonly string[], label 
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw asDamaged(error, label);
   }
 }

@@ -7,6 +7,10 @@ export type SyncTimings = {
   idleIntervalMs: number;
   /** Any single request gives up after this long. */
   requestTimeoutMs: number;
+  /** Leases are renewed at most this often while online. */
+  renewIntervalMs: number;
+  /** A download that receives nothing for this long is cut (it resumes on the next pass). */
+  stallTimeoutMs: number;
 };
 
 export const DEFAULT_SYNC_TIMINGS: SyncTimings = {
@@ -14,6 +18,8 @@ export const DEFAULT_SYNC_TIMINGS: SyncTimings = {
   maxDelayMs: 60_000,
   idleIntervalMs: 30_000,
   requestTimeoutMs: 15_000,
+  renewIntervalMs: 15 * 60_000,
+  stallTimeoutMs: 30_000,
 };
 
 /**

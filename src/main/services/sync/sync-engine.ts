@@ -1,10 +1,16 @@
 import type { BridgeEmitter, SyncStatus } from '../../../shared/bridge/contract';
 import { BridgeError } from '../../../shared/bridge/errors';
+import { MediaDownloader } from '../media/downloader';
+import type { MediaFiles } from '../media/media-files';
+import type { StorageBudget } from '../media/storage-budget';
 import type { OutboxRow } from '../profile/profile-schema';
 import type { ProfileStore } from '../profile/profile-store';
-import { CallAborted, type QueueClient } from '../queue-client';
+import { CallAborted, QueueError, type QueueClient } from '../queue-client';
 import { backoffDelay, type SyncTimings } from './backoff';
+import { pullFeedback } from './feedback-pull';
 import { judgeFailure, SUPERSEDED_MESSAGE, type SyncProblem } from './push-outcome';
+import { renewLeases } from './lease-renewal';
+import { UploadImpossible, Uploader } from './uploader';
 
 export type SyncEngineOptions = {
   store: ProfileStore;
@@ -13,9 +19,20 @@ export type SyncEngineOptions = {
   timings: SyncTimings;
   now: () => Date;
   random: () => number;
+  /** The profile's media folder and budget; without them, no media is downloaded or uploaded. */
+  files?: MediaFiles;
+  budget?: StorageBudget;
 };
 
 const MAX_DURATION_MS = 30 * 86_400_000;
+/** Progress, and which tasks changed, are pushed to the renderer at most this often. */
+const PROGRESS_EVERY_MS = 250;
+/**
+ * Answers in flight at once. Each is an independent task with its own idempotency key (a task has
+ * at most one answer waiting), so they are sent in outbox order but need not wait for each other:
+ * the queue's round trips overlap instead of adding up.
+ */
+export const PUSH_WINDOW = 8;
 
 /**
  * How long `stop()` lets a request in flight finish before cutting it. Cutting one before it is
@@ -25,9 +42,11 @@ const MAX_DURATION_MS = 30 * 86_400_000;
 const STOP_GRACE_MS = 1_500;
 
 /**
- * Pushes one HITer's outbox to the queue, oldest first, one row at a time, each with its own
- * idempotency key — so an answer whose response was lost is replayed, never duplicated. Backs off
- * with full jitter while the queue is out of reach, probing `health` until it answers again.
+ * One HITer's link with the queue. Each pass: make sure the queue answers; push the outbox oldest
+ * first, one row at a time, each with its own idempotency key (so an answer whose response was lost
+ * is replayed, never duplicated), the local files it names uploaded first; renew the leases; bring
+ * the feedback down; and start the downloads of the open tasks' media. Backs off with full jitter
+ * while the queue is out of reach, probing `health` until it answers again.
  */
 export class SyncEngine {
   private online: boolean | null = null;
@@ -43,24 +62,73 @@ export class SyncEngine {
   private lastPassOk = false;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private progressTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly changedTasks = new Set<string>();
   private running: Promise<void> | null = null;
   private readonly abort = new AbortController();
   private lastEmitted = '';
+  private lastRenewalAt = 0;
+  /** Endpoints this queue turned out not to have (an older queue): not asked again this session. */
+  private readonly unsupported = new Set<'renewLeases' | 'feedback'>();
+  private readonly downloader: MediaDownloader | null;
+  private readonly uploader: Uploader | null;
 
-  constructor(private readonly options: SyncEngineOptions) {}
+  constructor(private readonly options: SyncEngineOptions) {
+    const { files, budget, store, client, timings } = options;
+    this.downloader =
+      files && budget
+        ? new MediaDownloader({
+            store,
+            files,
+            client,
+            stallTimeoutMs: timings.stallTimeoutMs,
+            fits: (bytes) => budget.fits(bytes),
+            onReady: (taskIds) => this.tasksChanged(taskIds),
+            onProgress: () => this.progressChanged(),
+          })
+        : null;
+    this.uploader = files
+      ? new Uploader({
+          store,
+          files,
+          client,
+          signal: this.abort.signal,
+          onProgress: () => this.progressChanged(),
+        })
+      : null;
+  }
 
   start(): void {
     void this.trigger();
   }
 
   status(): SyncStatus {
-    return {
+    const { store, budget } = this.options;
+    const status: SyncStatus = {
       online: this.online,
       syncing: this.syncing,
-      pendingCount: this.options.store.pendingCount(),
+      pendingCount: store.pendingCount(),
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       nextRetryAt: this.nextRetryAt,
+    };
+    if (!this.downloader || !budget) return status;
+    const progress = store.media.downloadProgress();
+    const uploads = store.media.uploadsWaiting();
+    return {
+      ...status,
+      download: {
+        bytes: progress.bytes,
+        doneBytes: Math.min(progress.bytes, progress.readyBytes + this.downloader.inFlightBytes()),
+        tasks: progress.tasks,
+        tasksReady: progress.tasksReady,
+        failed: progress.failed,
+      },
+      upload: {
+        bytes: uploads.reduce((sum, row) => sum + (row.bytes ?? 0), 0),
+        doneBytes: uploads.reduce((sum, row) => sum + (this.uploader?.sentBytes(row.sha256) ?? 0), 0),
+      },
+      storage: budget.view(),
     };
   }
 
@@ -76,6 +144,7 @@ export class SyncEngine {
   async syncNow(): Promise<SyncStatus> {
     this.attempt = 0;
     this.halted = false;
+    this.lastRenewalAt = 0;
     while (this.running) await this.running;
     await this.trigger();
     // Signed out meanwhile: the store is closing, there is no status to give.
@@ -84,20 +153,24 @@ export class SyncEngine {
   }
 
   /**
-   * Cancels the timer and the pass in progress: a request in flight gets a short grace to finish
-   * (its answer is recorded), then is cut. Resolves once the engine is quiet.
+   * Cancels the timer, the downloads and the pass in progress: a request in flight gets a short
+   * grace to finish (its answer is recorded), then is cut. Resolves once the engine is quiet.
    */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.clearTimer();
-    if (!this.running) return;
-    const cut = setTimeout(() => this.abort.abort(), STOP_GRACE_MS);
-    try {
-      await this.running;
-    } finally {
-      clearTimeout(cut);
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    const downloads = this.downloader?.stop();
+    if (this.running) {
+      const cut = setTimeout(() => this.abort.abort(), STOP_GRACE_MS);
+      try {
+        await this.running;
+      } finally {
+        clearTimeout(cut);
+      }
     }
+    await downloads;
   }
 
   private trigger(): Promise<void> {
@@ -121,28 +194,44 @@ export class SyncEngine {
     return this.running;
   }
 
-  /** One pass: make sure the queue answers, then push every pending row. Never throws. */
+  /** One pass (see the class comment). Never throws. */
   private async pass(): Promise<void> {
+    const { store, client, timings, now } = this.options;
     this.syncing = true;
     this.nextRetryAt = null;
     this.emitStatus();
     try {
-      let row = this.options.store.nextPending();
-      if (!row || this.online !== true) {
-        await this.options.client.call('health', {}, { signal: this.abort.signal });
+      await this.options.budget?.refresh();
+      if (store.nextPending() === null || this.online !== true) {
+        await client.call('health', {}, { signal: this.abort.signal });
         this.online = true;
         this.emitStatus();
       }
-      while (row && !this.stopped) {
-        await this.push(row);
-        row = this.options.store.nextPending();
+      await this.pushAll();
+      if (this.stopped) return;
+      if (
+        !this.unsupported.has('renewLeases') &&
+        now().getTime() - this.lastRenewalAt >= timings.renewIntervalMs
+      ) {
+        const renewed = await this.optional('renewLeases', () =>
+          renewLeases(store, client, this.abort.signal),
+        );
+        this.lastRenewalAt = now().getTime();
+        if (renewed && renewed.length > 0) this.tasksChanged(renewed);
+      }
+      if (!this.unsupported.has('feedback')) {
+        const added = await this.optional('feedback', () =>
+          pullFeedback(store, client, this.abort.signal, now),
+        );
+        if (added && added > 0) this.options.emit('work.changed', { unseen: store.feedback.unseen() });
       }
       if (this.stopped) return;
       this.lastPassOk = true;
       this.attempt = 0;
       this.lastError = null;
-      this.lastSyncAt = this.options.now().toISOString();
-      this.schedule(this.options.timings.idleIntervalMs, false);
+      this.lastSyncAt = now().toISOString();
+      this.schedule(timings.idleIntervalMs, false);
+      this.startDownloads();
     } catch (error) {
       if (this.stopped || error instanceof CallAborted) return;
       this.lastPassOk = false;
@@ -150,9 +239,75 @@ export class SyncEngine {
     } finally {
       if (!this.stopped) {
         this.syncing = false;
-        this.emitStatus();
+        this.flushProgress();
       }
     }
+  }
+
+  /**
+   * Pushes every waiting answer, oldest first, up to PUSH_WINDOW at a time. The first failure worth
+   * retrying stops new sends; the ones in flight finish (and settle), then it is thrown for backoff.
+   */
+  private async pushAll(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | null = null;
+    let after = 0;
+    for (;;) {
+      while (!this.stopped && failure === null && inFlight.size < PUSH_WINDOW) {
+        const [row] = this.options.store.pendingAfter(after, 1);
+        if (!row) break;
+        after = row.id;
+        const sending: Promise<void> = this.push(row).then(
+          () => void inFlight.delete(sending),
+          (error: unknown) => {
+            inFlight.delete(sending);
+            failure ??= { error };
+          },
+        );
+        inFlight.add(sending);
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+    }
+    this.progressChanged();
+    if (failure !== null) throw (failure as { error: unknown }).error;
+  }
+
+  /** Downloads the media of a batch just taken, without waiting for the next pass. */
+  downloadNow(): void {
+    if (this.stopped) return;
+    // The queue just answered (it leased the batch): it is reachable, whatever the backoff says.
+    this.online = true;
+    this.startDownloads();
+    if (!this.halted) void this.trigger();
+  }
+
+  /** Runs a step the queue may not offer yet (an older queue answers 404): then it is skipped. */
+  private async optional<T>(name: 'renewLeases' | 'feedback', step: () => Promise<T>): Promise<T | null> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof QueueError && error.failure.kind === 'http' && error.failure.status === 404) {
+        this.unsupported.add(name);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Downloads run beside the passes (a large batch must not hold back answers); failures back off. */
+  private startDownloads(): void {
+    const downloader = this.downloader;
+    if (!downloader || downloader.busy || this.stopped || this.halted || this.online !== true) return;
+    void downloader.run().then((result) => {
+      if (this.stopped) return;
+      if (result.outcome === 'failed') {
+        if (result.error instanceof CallAborted) return;
+        this.lastPassOk = false;
+        this.onFailure(result.error);
+      }
+      this.emitStatus();
+    });
   }
 
   private onFailure(error: unknown): void {
@@ -161,13 +316,15 @@ export class SyncEngine {
       this.online = true;
       this.halted = true;
       this.setError(verdict.problem);
+      this.clearTimer();
+      this.nextRetryAt = null;
       return;
     }
     if (verdict.action === 'retry') {
       if (verdict.online !== null) this.online = verdict.online;
       this.setError(verdict.problem);
     } else {
-      // Only a probe can land here (pushes settle refusals themselves): the queue answered oddly.
+      // Only a probe, a renewal, the feedback or a download can land here: the queue answered oddly.
       this.online = true;
       this.setError({ code: 'server_error', message: verdict.message });
     }
@@ -176,10 +333,14 @@ export class SyncEngine {
     this.schedule(delay, true);
   }
 
-  /** Sends one outbox row; settles it when the queue decides, rethrows when it should be retried. */
+  /**
+   * Sends one outbox row (its local files first); settles it when the queue decides, rethrows when
+   * it should be retried. A settled answer frees the media no other task needs.
+   */
   private async push(row: OutboxRow): Promise<void> {
-    const { store, client, emit } = this.options;
+    const { store, client } = this.options;
     try {
+      await this.uploader?.uploadFor(row.answer);
       const response = await client.call(
         'submit',
         { body: submissionOf(row) },
@@ -191,18 +352,58 @@ export class SyncEngine {
         response.status === 'accepted'
           ? { outcome: 'accepted' }
           : { outcome: 'superseded', message: SUPERSEDED_MESSAGE },
+        response.submissionId,
       );
-      if (!this.stopped) emit('tasks.changed', { taskIds: [taskId] });
+      await this.evict(taskId);
+      this.tasksChanged([taskId]);
     } catch (error) {
       if (this.stopped || error instanceof CallAborted) throw error;
-      const verdict = judgeFailure(error);
+      const verdict: ReturnType<typeof judgeFailure> =
+        error instanceof UploadImpossible
+          ? { action: 'refuse', message: error.message }
+          : judgeFailure(error);
       if (verdict.action !== 'refuse') {
         store.recordAttempt(row.id, error instanceof Error ? error.message : String(error));
         throw error;
       }
       this.online = true;
       const taskId = store.settle(row.id, { outcome: 'refused', message: verdict.message });
-      emit('tasks.changed', { taskIds: [taskId] });
+      this.tasksChanged([taskId]);
+    }
+    this.progressChanged();
+  }
+
+  /** Deletes the files of an acknowledged task that no task still on this laptop needs. */
+  private async evict(taskId: string): Promise<void> {
+    const { files, store } = this.options;
+    if (!files) return;
+    for (const media of store.media.evictable(taskId)) {
+      await files.remove(media.sha256);
+      store.media.markEvicted(media.sha256);
+    }
+  }
+
+  /** Batched: thousands of answers settling in a burst make one renderer refresh, not thousands. */
+  private tasksChanged(taskIds: string[]): void {
+    if (this.stopped || taskIds.length === 0) return;
+    for (const taskId of taskIds) this.changedTasks.add(taskId);
+    this.progressChanged();
+  }
+
+  private progressChanged(): void {
+    if (this.progressTimer || this.stopped) return;
+    this.progressTimer = setTimeout(() => this.flushProgress(), PROGRESS_EVERY_MS);
+    this.progressTimer.unref?.();
+  }
+
+  private flushProgress(): void {
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = null;
+    if (this.stopped) return;
+    if (this.changedTasks.size > 0) {
+      const taskIds = [...this.changedTasks];
+      this.changedTasks.clear();
+      this.options.emit('tasks.changed', { taskIds });
     }
     this.emitStatus();
   }

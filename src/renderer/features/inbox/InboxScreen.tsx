@@ -6,7 +6,11 @@ import { refreshTasks, useTasksStore } from '../../state/tasks-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Notice } from '../../ui/Notice';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { DownloadPanel } from './DownloadPanel';
+import { LeaseWarning } from './LeaseWarning';
+import { MyWorkButton } from './MyWorkButton';
 import { TakeTasksForm } from './TakeTasksForm';
+import './inbox-media.css';
 import { TaskList } from './TaskList';
 
 export function InboxScreen() {
@@ -28,13 +32,18 @@ export function InboxScreen() {
             {waiting > 0 && <span>{t('inbox.summary.waiting', { count: waiting })}</span>}
           </p>
         )}
+        <div className="inbox-top-actions">
+          <MyWorkButton />
+        </div>
       </div>
       {offline && (
         <Notice tone="warning" live={false}>
           {t('signIn.offlineNotice')}
         </Notice>
       )}
+      {tasks && <LeaseWarning tasks={tasks} />}
       <TakeTasksForm />
+      <DownloadPanel />
       {loadError && (
         <div className="load-error">
           <ErrorMessage error={loadError} />

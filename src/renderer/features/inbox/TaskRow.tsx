@@ -19,8 +19,10 @@ type Props = {
 export function TaskRow({ task, now, active, buttonRef, onOpen, onFocus }: Props) {
   const { t, i18n } = useTranslation();
   const expires = new Date(task.leaseExpiresAt);
-  const urgency = isOpenState(task.state) ? leaseUrgency(expires, now) : null;
+  const urgency = isOpenState(task.state) && !task.leaseLost ? leaseUrgency(expires, now) : null;
   const showMessage = (task.state === 'superseded' || task.state === 'refused') && task.serverMessage;
+  const open = isOpenState(task.state);
+  const media = open && task.media && task.media.ready < task.media.files ? task.media : null;
   return (
     <li className={`task-row task-row-${task.state}`}>
       <button
@@ -46,6 +48,12 @@ export function TaskRow({ task, now, active, buttonRef, onOpen, onFocus }: Props
         <span className="task-preview" dir="auto">
           {task.preview}
         </span>
+        {media && (
+          <span className="task-media">
+            {t('inbox.notReady', { ready: media.ready, total: media.files })}
+          </span>
+        )}
+        {open && task.leaseLost && <span className="task-lost">{t('inbox.leaseLost')}</span>}
         {showMessage && (
           <span className="task-message" dir="auto">
             {t('inbox.serverMessage', { message: task.serverMessage })}

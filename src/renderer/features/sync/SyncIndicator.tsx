@@ -5,6 +5,8 @@ import { syncNow, useSyncStore } from '../../state/sync-store';
 import { BusyButton } from '../../ui/BusyButton';
 import { formatRelative } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
+import { formatBytes } from './bytes';
+import './sync.css';
 
 type Connection = 'online' | 'offline' | 'connecting' | 'sending';
 
@@ -23,8 +25,8 @@ function currentError(status: SyncStatus | null) {
 }
 
 /**
- * Whether the laptop reaches the queue, how many answers wait, when the last went out, and a
- * "Sync now" button. The status part is a polite live region; the ticking clock is not, so it is
+ * Whether the laptop reaches the queue, how many answers wait, when the last went out, what is
+ * left to download or send, the last problem in plain words, and a "Sync now" button. The status part is a polite live region; the ticking clock is not, so it is
  * not read out every minute.
  */
 export function SyncIndicator() {
@@ -36,6 +38,8 @@ export function SyncIndicator() {
   const pending = status?.pendingCount ?? 0;
   const error = currentError(status);
   const lastSyncAt = status?.lastSyncAt ? new Date(status.lastSyncAt) : null;
+  const downloadLeft = status?.download ? status.download.bytes - status.download.doneBytes : 0;
+  const uploadLeft = status?.upload ? status.upload.bytes - status.upload.doneBytes : 0;
   const lastSent =
     lastSyncAt === null
       ? t('sync.neverSent')
@@ -56,6 +60,16 @@ export function SyncIndicator() {
         </p>
         <p className="sync-sub">
           <span>{lastSent}</span>
+          {uploadLeft > 0 && (
+            <span className="sync-transfer">
+              {t('sync.uploadLeft', { size: formatBytes(i18n.language, uploadLeft) })}
+            </span>
+          )}
+          {downloadLeft > 0 && (
+            <span className="sync-transfer">
+              {t('sync.downloadLeft', { size: formatBytes(i18n.language, downloadLeft) })}
+            </span>
+          )}
           {/* Mounted even when empty, so a new error is read out when it appears. */}
           <span className="sync-error" role="status">
             {error ? t('sync.lastError', { message: t(`errorsShort.${error.code}`) }) : ''}

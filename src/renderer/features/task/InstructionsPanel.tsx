@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MODERATION_SHORTCUTS } from '../../editor/moderation-keys';
+import { MODERATION_SHORTCUTS } from '../../editor/text/moderation-keys';
 import { toggleInstructions, useAppStore } from '../../state/app-store';
 import { Kbd } from '../../ui/Kbd';
 import { Markdown } from '../../ui/Markdown';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MODERATION_SHORTCUTS } from '../../editor/moderation-keys';
+import { MODERATION_SHORTCUTS } from '../../editor/text/moderation-keys';
 import { showInbox } from '../../state/app-store';
 import { Kbd } from '../../ui/Kbd';
 

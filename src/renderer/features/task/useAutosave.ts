@@ -35,6 +35,9 @@ export function useAutosave<T>(taskId: string, draft: T, enabled: boolean) {
     };
   }, [saver]);
 
-  /** `keep` saves a draft again, e.g. after a submission that failed had cancelled it. */
-  return { status, cancel: saver.cancel, keep: saver.schedule };
+  /**
+   * `keep` saves a draft again, e.g. after a submission that failed had cancelled it; `flush` saves
+   * what is waiting now (before another view of the same task reads it back).
+   */
+  return { status, cancel: saver.cancel, keep: saver.schedule, flush: saver.flush };
 }

@@ -20,6 +20,17 @@ export const workspaces: Registry = {
   text_moderation: lazy(() =>
     import('../text/ModerationWorkspace').then((module) => ({ default: module.ModerationWorkspace })),
   ),
+  image: lazy(() => import('../image/ImageWorkspace').then((m) => ({ default: m.ImageWorkspace }))),
+  form: lazy(() => import('../form/FormWorkspace').then((module) => ({ default: module.FormWorkspace }))),
+  audio_transcription: lazy(() =>
+    import('../audio/TranscriptionWorkspace').then((m) => ({ default: m.TranscriptionWorkspace })),
+  ),
+  audio_recording: lazy(() =>
+    import('../audio/RecordingWorkspace').then((m) => ({ default: m.RecordingWorkspace })),
+  ),
+  audio_validation: lazy(() =>
+    import('../audio/ValidationWorkspace').then((m) => ({ default: m.ValidationWorkspace })),
+  ),
 };
 
 export function workspaceFor<K extends TaskKind>(kind: K): ComponentType<WorkspaceProps<K>> | null {

@@ -1,81 +1,63 @@
-import { useReducer } from 'react';
-import { answerOf, draftProblem, reduceDraft, restoreDraft } from '../../editor/moderation-draft';
-import type { ModerationCommand } from '../../editor/moderation-keys';
-import { isOpenState, positionInRun } from '../../editor/work-run';
-import { showInbox, toggleInstructions, useAppStore } from '../../state/app-store';
-import { ScreenHeading } from '../../ui/ScreenHeading';
-import { DecisionForm } from './DecisionForm';
-import { InstructionsPanel } from '../task/InstructionsPanel';
-import { ReviewPanel } from './ReviewPanel';
-import { SaveState } from '../task/SaveState';
-import { ShortcutList } from './ShortcutList';
-import { TaskNav } from '../task/TaskNav';
-import { SubmittedAnswer } from './SubmittedAnswer';
-import { useAutosave } from '../task/useAutosave';
-import { useSubmit } from '../task/useSubmit';
+import { useState } from 'react';
+import type { TaskDetail } from '../../../shared/bridge';
+import { call } from '../../api';
+import { isOpenState } from '../../editor/work-run';
+import { openTask } from '../../state/app-store';
 import type { WorkspaceProps } from '../task/workspaces';
-import { useModerationKeys } from './useModerationKeys';
+import { ModerationList } from './ModerationList';
+import { setModerationMode, useModerationMode } from './moderation-mode';
+import { SingleModeration } from './SingleModeration';
+import './moderation.css';
 
-/** One text moderation task, open for a decision or, once closed, shown read-only. */
+type Opened = { detail: TaskDetail & { task: WorkspaceProps<'text_moderation'>['task'] }; version: number };
+
+/**
+ * A text moderation task, in the view the HITer chose: one review at a time (spans, redaction,
+ * full text) or list mode (the batch's short reviews decided in a row). A closed task is shown on
+ * its own, read-only. Switching saves every draft first, so neither view reads a stale one.
+ */
 export function ModerationWorkspace({ detail, task }: WorkspaceProps<'text_moderation'>) {
+  const mode = useModerationMode((state) => state.mode);
   const taskId = detail.summary.taskId;
-  const readOnly = !isOpenState(detail.summary.state);
-  const run = useAppStore((state) => state.run);
-  const position = positionInRun(run, taskId);
-  const [{ draft }, dispatch] = useReducer(reduceDraft, null, () => ({
-    draft: restoreDraft(detail.draft, task.config),
-    reasons: task.config.reasons.map((reason) => reason.code),
-  }));
-  const autosave = useAutosave(taskId, draft, !readOnly);
-  const { submit: send, submitting, error: submitError } = useSubmit(taskId, autosave);
-  const problem = draftProblem(draft);
+  const [opened, setOpened] = useState<Opened>({ detail: { ...detail, task }, version: 0 });
+  const open = isOpenState(opened.detail.summary.state);
 
-  const submit = async () => {
-    const answer = answerOf(draft);
-    if (answer === null || readOnly) return;
-    await send(answer, draft);
+  const toList = async (flush: () => Promise<void>) => {
+    await flush();
+    setModerationMode('list');
   };
 
-  const onCommand = (command: ModerationCommand) => {
-    switch (command.type) {
-      case 'back':
-        return showInbox();
-      case 'toggleInstructions':
-        return toggleInstructions();
-      case 'submit':
-        return void submit();
-      default:
-        if (!submitting) dispatch(command);
+  const toSingle = async (target: string) => {
+    if (target !== taskId) {
+      setModerationMode('single');
+      return openTask(target);
     }
+    // The same task: read its draft back, as list mode left it.
+    const fresh = await call('tasks.open', { taskId });
+    const freshTask = fresh.task;
+    if (freshTask.kind !== 'text_moderation') return;
+    setOpened((previous) => ({ detail: { ...fresh, task: freshTask }, version: previous.version + 1 }));
+    setModerationMode('single');
   };
-  useModerationKeys({ readOnly }, onCommand);
 
+  if (mode === 'list' && open) {
+    return (
+      <ModerationList
+        screenTaskId={taskId}
+        projectId={task.projectId}
+        projectName={task.projectName}
+        instructions={task.instructions}
+        config={task.config}
+        onOpenSingle={(target) => void toSingle(target)}
+      />
+    );
+  }
   return (
-    <div className="screen task-screen">
-      <TaskNav position={position}>{!readOnly && <SaveState status={autosave.status} />}</TaskNav>
-      <ScreenHeading>{task.projectName}</ScreenHeading>
-      <div className="task-grid">
-        <div className="task-main">
-          <ReviewPanel data={task.data} />
-          <InstructionsPanel instructions={task.instructions} />
-        </div>
-        <div className="task-side">
-          {readOnly ? (
-            <SubmittedAnswer summary={detail.summary} config={task.config} stored={detail.answer} />
-          ) : (
-            <DecisionForm
-              config={task.config}
-              draft={draft}
-              problem={problem}
-              submitting={submitting}
-              submitError={submitError}
-              dispatch={(action) => !submitting && dispatch(action)}
-              onSubmit={() => void submit()}
-            />
-          )}
-          <ShortcutList readOnly={readOnly} />
-        </div>
-      </div>
-    </div>
+    <SingleModeration
+      key={opened.version}
+      detail={opened.detail}
+      task={opened.detail.task}
+      onListMode={open ? (flush) => void toList(flush) : null}
+    />
   );
 }

@@ -1,44 +1,42 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../shared/bridge';
-import type { TextModerationConfig } from '../../../shared/domain/kinds/text-moderation';
-import { readAnswer } from '../../editor/moderation-draft';
+import type {
+  TextModerationAnswer,
+  TextModerationConfig,
+} from '../../../shared/domain/kinds/text-moderation';
 import { currentLocale } from '../../i18n';
-import { StateBadge } from '../inbox/StateBadge';
+import { ClosedStatus } from './ClosedStatus';
 
 /** A closed task: what was answered and where it stands; nothing can be changed. */
 export function SubmittedAnswer({
   summary,
   config,
-  stored,
+  answer,
 }: {
   summary: TaskSummary;
   config: TextModerationConfig;
-  stored: unknown;
+  answer: TextModerationAnswer | null;
 }) {
-  const { t } = useTranslation();
-  const answer = readAnswer(stored);
+  const { t } = useTranslation('moderation');
   const locale = currentLocale();
   const reasonLabel = (code: string) =>
     config.reasons.find((reason) => reason.code === code)?.label[locale] ?? code;
   return (
     <section className="card decision decision-closed" aria-labelledby="answer-heading">
-      <h2 id="answer-heading">{t('moderation.yourAnswer')}</h2>
+      <h2 id="answer-heading">{t('closed.heading')}</h2>
       <p className="closed-answer">
         {answer === null
-          ? t('moderation.unreadableAnswer')
-          : answer.decision === 'approve'
-            ? t('moderation.approved')
-            : t('moderation.rejected', { reason: reasonLabel(answer.reason ?? '') })}
+          ? t('closed.unreadable')
+          : answer.decision === 'reject'
+            ? t('closed.rejected', { reason: reasonLabel(answer.reason ?? '') })
+            : t(`closed.${answer.decision}`)}
       </p>
-      <p>
-        <StateBadge state={summary.state} />
-      </p>
-      {summary.serverMessage && (
-        <p className="task-message" dir="auto">
-          {t('inbox.serverMessage', { message: summary.serverMessage })}
+      {answer?.note && (
+        <p className="closed-note" dir="auto">
+          {t('closed.note', { note: answer.note })}
         </p>
       )}
-      <p className="hint">{t('task.closed')}</p>
+      <ClosedStatus summary={summary} />
     </section>
   );
 }

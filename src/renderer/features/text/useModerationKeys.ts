@@ -1,38 +1,25 @@
-import { useEffect, useEffectEvent } from 'react';
-import { moderationCommandFor, type ModerationCommand } from '../../editor/moderation-keys';
+import { moderationCommandFor, type ModerationCommand } from '../../editor/text/moderation-keys';
 import { focusKindOf } from '../../ui/focus';
+import { usePageKeys } from './usePageKeys';
 
 /**
- * Listens for the moderation shortcuts on the whole page while the task is shown (`enabled`);
- * read-only screens get only Esc and ?.
+ * The moderation shortcuts on the whole page while the task is shown; read-only screens get only
+ * Esc and ?. With a passage selected in the text, digits name span labels.
  */
 export function useModerationKeys(
-  options: { readOnly: boolean; enabled?: boolean },
+  options: { readOnly: boolean; selecting: boolean; labelHotkeys: readonly string[] },
   onCommand: (command: ModerationCommand) => void,
 ) {
-  const { readOnly, enabled = true } = options;
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (!enabled || event.defaultPrevented || event.isComposing) return;
-    const command = moderationCommandFor(
-      {
-        key: event.key,
-        code: event.code,
-        ctrlKey: event.ctrlKey,
-        altKey: event.altKey,
-        metaKey: event.metaKey,
-        repeat: event.repeat,
-        focus: focusKindOf(event.target),
-      },
-      { readOnly },
-    );
+  usePageKeys((event) => {
+    const command = moderationCommandFor({ ...keyOf(event), focus: focusKindOf(event.target) }, options);
     if (!command) return;
     event.preventDefault();
     onCommand(command);
   });
+}
 
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onKeyDown(event);
-    document.addEventListener('keydown', listener);
-    return () => document.removeEventListener('keydown', listener);
-  }, []);
+/** What the pure key mappings read of a keyboard event. */
+export function keyOf(event: KeyboardEvent) {
+  const { key, code, ctrlKey, altKey, metaKey, shiftKey, repeat } = event;
+  return { key, code, ctrlKey, altKey, metaKey, shiftKey, repeat };
 }

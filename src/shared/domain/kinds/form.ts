@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codeSchema, localizedTextSchema, type FieldProblem } from '../common';
 import { optionSchema, uniqueCodes } from '../common-labels';
 import { imageRefSchema } from '../media';
+import { codePointLength } from '../text-spans';
 
 export const FORM_FIELD_TYPES = [
   'short_text',
@@ -99,7 +100,10 @@ function problem(
 
 function isEmpty(value: FormValue | undefined): boolean {
   return (
-    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
   );
 }
 
@@ -129,7 +133,9 @@ export function checkFormValue(field: FormField, value: FormValue | undefined): 
         ? null
         : problem(at, 'not_an_option', 'not one of the options');
     case 'multiple_choice':
-      return Array.isArray(value) && value.every((code) => (field.options ?? []).some((o) => o.code === code))
+      return Array.isArray(value) &&
+        new Set(value).size === value.length &&
+        value.every((code) => (field.options ?? []).some((o) => o.code === code))
         ? null
         : problem(at, 'not_an_option', 'not one of the options');
     default:
@@ -139,11 +145,13 @@ export function checkFormValue(field: FormField, value: FormValue | undefined): 
   }
 }
 
+/** Lengths in code points, as a person counts characters (an emoji or an accented letter is one). */
 function checkText(field: FormField, value: string, at: string): FieldProblem | null {
-  if (field.minLength !== undefined && value.length < field.minLength) {
+  const length = codePointLength(value.normalize('NFC'));
+  if (field.minLength !== undefined && length < field.minLength) {
     return problem(at, 'too_short', `at least ${field.minLength} characters`, { min: field.minLength });
   }
-  if (field.maxLength !== undefined && value.length > field.maxLength) {
+  if (field.maxLength !== undefined && length > field.maxLength) {
     return problem(at, 'too_long', `at most ${field.maxLength} characters`, { max: field.maxLength });
   }
   if (field.type === 'url' && !isWebUrl(value))

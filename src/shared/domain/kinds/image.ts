@@ -127,32 +127,42 @@ export function checkImageAnswer(config: ImageConfig, item: ImageItem, answer: I
   answer.shapes.forEach((shape, index) => {
     const field = `shapes[${index}]`;
     if (ids.has(shape.id))
-      problems.push({ field: `${field}.id`, message: `duplicate shape id "${shape.id}"` });
+      problems.push({
+        field: `${field}.id`,
+        message: `duplicate shape id "${shape.id}"`,
+        code: 'duplicate_id',
+      });
     ids.add(shape.id);
     const label = config.labels.find((entry) => entry.code === shape.label);
     if (!label) {
-      problems.push(...unknownCode(`${field}.label`, shape.label, config.labels));
+      problems.push(...coded(unknownCode(`${field}.label`, shape.label, config.labels), 'unknown_label'));
       return;
     }
     if (!label.shapes.includes(shape.type)) {
       problems.push({
         field: `${field}.type`,
         message: `label "${label.code}" is not drawn as a ${shape.type}`,
+        code: 'label_shape',
       });
     }
     problems.push(...checkAttributes(label, shape.attributes, field));
     if (shape.type === 'box') {
       if (shape.width < config.minBoxSize || shape.height < config.minBoxSize) {
-        problems.push({ field, message: `box smaller than ${config.minBoxSize} px` });
+        problems.push({
+          field,
+          message: `box smaller than ${config.minBoxSize} px`,
+          code: 'box_too_small',
+          params: { size: config.minBoxSize },
+        });
       }
       if (!inside(shape.x, shape.y) || !inside(shape.x + shape.width, shape.y + shape.height)) {
-        problems.push({ field, message: 'box outside the image' });
+        problems.push({ field, message: 'box outside the image', code: 'box_outside' });
       }
     } else if (shape.type === 'polygon') {
       if (shape.points.some(([x, y]) => !inside(x, y)))
-        problems.push({ field, message: 'polygon outside the image' });
+        problems.push({ field, message: 'polygon outside the image', code: 'polygon_outside' });
     } else if (!inside(shape.x, shape.y)) {
-      problems.push({ field, message: 'point outside the image' });
+      problems.push({ field, message: 'point outside the image', code: 'point_outside' });
     }
   });
   problems.push(...checkClasses(config, answer.classes));
@@ -169,11 +179,19 @@ function checkAttributes(
     const attribute = label.attributes.find((entry) => entry.code === code);
     const where = `${field}.attributes.${code}`;
     if (!attribute)
-      problems.push({ field: where, message: `label "${label.code}" has no attribute "${code}"` });
+      problems.push({
+        field: where,
+        message: `label "${label.code}" has no attribute "${code}"`,
+        code: 'unknown_attribute',
+      });
     else if (attribute.type === 'boolean' && typeof value !== 'boolean') {
-      problems.push({ field: where, message: 'expected true or false' });
+      problems.push({ field: where, message: 'expected true or false', code: 'attribute_value' });
     } else if (attribute.type === 'select' && !attribute.options.some((option) => option.code === value)) {
-      problems.push({ field: where, message: `"${String(value)}" is not one of its options` });
+      problems.push({
+        field: where,
+        message: `"${String(value)}" is not one of its options`,
+        code: 'attribute_value',
+      });
     }
   }
   return problems;
@@ -182,18 +200,56 @@ function checkAttributes(
 function checkClasses(config: ImageConfig, classes: string[]): FieldProblem[] {
   const classification = config.classification;
   if (!classification) {
-    return classes.length > 0 ? [{ field: 'classes', message: 'this project has no classification' }] : [];
+    return classes.length > 0
+      ? [{ field: 'classes', message: 'this project has no classification', code: 'class_invalid' }]
+      : [];
   }
   const problems = classes.flatMap((code, index) =>
-    unknownCode(`classes[${index}]`, code, classification.options),
+    coded(unknownCode(`classes[${index}]`, code, classification.options), 'class_invalid'),
   );
   if (classification.required && classes.length === 0)
-    problems.push({ field: 'classes', message: 'choose a class' });
+    problems.push({ field: 'classes', message: 'choose a class', code: 'class_required' });
   if (!classification.multiple && classes.length > 1)
-    problems.push({ field: 'classes', message: 'choose only one class' });
+    problems.push({ field: 'classes', message: 'choose only one class', code: 'class_single' });
   if (new Set(classes).size !== classes.length)
-    problems.push({ field: 'classes', message: 'a class is chosen twice' });
+    problems.push({ field: 'classes', message: 'a class is chosen twice', code: 'class_invalid' });
   return problems;
+}
+
+/** Codes the workstation turns into words in the HITer's language (see FieldProblem). */
+export type ImageProblemCode =
+  | 'duplicate_id'
+  | 'unknown_label'
+  | 'label_shape'
+  | 'unknown_attribute'
+  | 'attribute_value'
+  | 'box_too_small'
+  | 'box_outside'
+  | 'polygon_outside'
+  | 'point_outside'
+  | 'class_required'
+  | 'class_single'
+  | 'class_invalid';
+
+function coded(problems: FieldProblem[], code: ImageProblemCode): FieldProblem[] {
+  return problems.map((problem) => ({ ...problem, code }));
+}
+
+/**
+ * What is allowed but worth a second look: polygons whose edges cross. Never blocks a submission
+ * (a client may want a bow-tie), but the HITer sees it before sending.
+ */
+export function imageAnswerWarnings(answer: ImageAnswer): FieldProblem[] {
+  const warnings: FieldProblem[] = [];
+  answer.shapes.forEach((shape, index) => {
+    if (shape.type === 'polygon' && isSelfIntersecting(shape.points))
+      warnings.push({
+        field: `shapes[${index}]`,
+        message: 'the polygon’s edges cross',
+        code: 'polygon_crosses',
+      });
+  });
+  return warnings;
 }
 
 /** True when a polygon's edges cross: allowed, but the HITer is warned. */

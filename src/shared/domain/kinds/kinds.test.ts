@@ -144,7 +144,10 @@ describe('text moderation answers', () => {
     };
     expect(checkAnswer('text_moderation', config, item, answer).ok).toBe(true);
     const shifted = { ...answer, spans: [{ ...good, start: 18, end: 28 }], redactedText: undefined };
-    expect(fields(checkAnswer('text_moderation', config, item, shifted))).toEqual(['spans[0].end']);
+    expect(fields(checkAnswer('text_moderation', config, item, shifted))).toEqual([
+      'spans[0].end',
+      'redactedText', // a redacting span needs the redacted text
+    ]);
     expect(
       fields(checkAnswer('text_moderation', config, item, { ...answer, redactedText: 'Appelez-moi' })),
     ).toEqual(['redactedText']);

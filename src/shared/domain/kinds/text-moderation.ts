@@ -8,7 +8,7 @@ import {
   uniqueHotkeys,
   unknownCode,
 } from '../common-labels';
-import { codePointLength, redactSpans, sliceCodePoints } from '../text-spans';
+import { codePointLength, redactSpans, sliceCodePoints, spansOverlap } from '../text-spans';
 
 /** A reason a moderator can give for rejecting a text; the first nine get the hotkeys 1–9. */
 export const moderationReasonSchema = optionSchema;
@@ -26,18 +26,41 @@ export const spanLabelSchema = z
   .strict();
 export type SpanLabel = z.infer<typeof spanLabelSchema>;
 
+export const TEXT_DECISIONS = ['approve', 'reject', 'escalate'] as const;
+export type TextDecision = (typeof TEXT_DECISIONS)[number];
+
+/** A worked example the project shows beside its guidelines: a text, the right decision and why. */
+export const moderationExampleSchema = z
+  .object({
+    text: z.string().trim().min(1).max(2_000),
+    decision: z.enum(TEXT_DECISIONS),
+    /** For a rejection: the reason to choose. */
+    reason: codeSchema.optional(),
+    explanation: localizedTextSchema,
+  })
+  .strict();
+export type ModerationExample = z.infer<typeof moderationExampleSchema>;
+
 export const textModerationConfigSchema = z
   .object({
     reasons: z.array(moderationReasonSchema).min(1).max(20),
     spanLabels: z.array(spanLabelSchema).max(20).default([]),
     /** Whether HITers may pass a text to a supervisor instead of deciding. */
     allowEscalate: z.boolean().default(true),
+    examples: z.array(moderationExampleSchema).max(20).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
     uniqueCodes(config.reasons, ctx, ['reasons']);
     uniqueCodes(config.spanLabels, ctx, ['spanLabels']);
     uniqueHotkeys(config.spanLabels, ctx, ['spanLabels']);
+    config.examples.forEach((example, index) => {
+      const path = ['examples', index, 'reason'];
+      if (example.decision !== 'reject' && example.reason !== undefined)
+        ctx.addIssue({ code: 'custom', path, message: 'a reason goes only with a rejection' });
+      if (example.decision === 'reject' && !config.reasons.some((r) => r.code === example.reason))
+        ctx.addIssue({ code: 'custom', path, message: "a rejection needs one of the project's reasons" });
+    });
   });
 export type TextModerationConfig = z.infer<typeof textModerationConfigSchema>;
 
@@ -67,8 +90,6 @@ export const textSpanSchema = z
   .refine((span) => span.end > span.start, { message: 'end must be after start', path: ['end'] });
 export type TextSpan = z.infer<typeof textSpanSchema>;
 
-export const TEXT_DECISIONS = ['approve', 'reject', 'escalate'] as const;
-
 export const textModerationAnswerSchema = z
   .object({
     decision: z.enum(TEXT_DECISIONS),
@@ -77,7 +98,10 @@ export const textModerationAnswerSchema = z
     /** For a supervisor, mostly when escalating. */
     note: z.string().trim().max(2_000).optional(),
     spans: z.array(textSpanSchema).max(500).default([]),
-    /** The text with every redacted span masked, as the client receives it. */
+    /**
+     * The text with every redacted span masked, as the client receives it (`redactSpans`); required
+     * as soon as a span has a redacting label, so no client gets personal data by omission.
+     */
     redactedText: z.string().optional(),
   })
   .strict();
@@ -108,7 +132,12 @@ export function checkTextModerationAnswer(
     else if (sliceCodePoints(item.text, span.start, span.end) !== span.text) {
       problems.push({ field: `${field}.text`, message: 'does not match the text at these offsets' });
     }
+    const twin = answer.spans.findIndex(
+      (other, at) => at < index && other.label === span.label && spansOverlap(other, span),
+    );
+    if (twin >= 0) problems.push({ field, message: `overlaps spans[${twin}], which has the same label` });
   });
+  const redacting = new Set(config.spanLabels.filter((label) => label.redact).map((label) => label.code));
   if (answer.redactedText !== undefined) {
     const expected = redactSpans(item.text, answer.spans, config.spanLabels);
     if (answer.redactedText !== expected) {
@@ -117,6 +146,8 @@ export function checkTextModerationAnswer(
         message: 'does not match the text with the redacted spans masked',
       });
     }
+  } else if (answer.spans.some((span) => redacting.has(span.label))) {
+    problems.push({ field: 'redactedText', message: 'required when a span is redacted' });
   }
   return problems;
 }

@@ -1,0 +1,224 @@
+/**
+ * The image tool on a large scene: a generated 6000×4000 JPEG carrying 5,000 boxes and 1,000
+ * polygons of 20 vertices, in Chromium, through the real canvas, editor and panels (the harness
+ * page mounts them without a workstation behind). Prints one JSON line last:
+ * {"bench":"image","boxes":5000,"polygons":1000,"first_render_ms":…,"pan_frame_p95_ms":…,
+ *  "zoom_frame_p95_ms":…,"edit_commit_ms":…,"heap_mb":…}
+ *
+ * A frame's time is the main thread's work for one frame of input: handling the input events
+ * (synthetic pointer and wheel events, dispatched to the canvas so they take the production
+ * path) plus drawing every layer, rasterisation included (a pixel is read back so the canvas
+ * cannot defer it). Options: --screenshots <dir> also saves pictures of the tool (en, fr) and of
+ * the comparison view.
+ */
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { benchImage, type BenchFile } from './image-fixture';
+
+const WIDTH = 6000;
+const HEIGHT = 4000;
+const BOXES = 5000;
+const POLYGONS = 1000;
+const VERTICES = 20;
+const root = resolve(import.meta.dirname, '..');
+
+function argument(name: string): string | null {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? (process.argv[index + 1] ?? null) : null;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.jpg': 'image/jpeg',
+};
+
+async function buildHarness(): Promise<string> {
+  const outDir = join(tmpdir(), 'hitdesk-bench', 'image-harness');
+  await build({
+    root: join(root, 'bench/image-harness'),
+    base: './',
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 4000 },
+  });
+  return outDir;
+}
+
+function serve(dir: string, media: BenchFile[]): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = media.find((entry) => path === `/media/${entry.sha256}`);
+    if (file) {
+      response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': file.bytes.length });
+      response.end(file.bytes);
+      return;
+    }
+    const asset = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!asset.startsWith(dir) || !existsSync(asset) || !statSync(asset).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(asset)] ?? 'application/octet-stream' });
+    createReadStream(asset).pipe(response);
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      done({ server, url: `http://127.0.0.1:${port}` });
+    }),
+  );
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The page's driver (src/renderer/features/image/bench/bench-driver.ts), as seen from here. */
+export type PageBench = {
+  firstRender: Promise<number>;
+  fullImage: Promise<number>;
+  measure(kind: 'pan' | 'zoom', count: number): Promise<number[]>;
+  paints(): number[];
+  view(action: 'fit' | 'actualSize' | 'zoomIn3'): void;
+  commitTarget(attempt: number): { x: number; y: number };
+  armCommit(): void;
+  commitResult(): Promise<number>;
+};
+/** Calls the page's driver: `expression` is evaluated in the page, where `__bench` is a PageBench. */
+async function inPage<T>(page: Page, expression: string, timeoutMs = 60_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the page did not answer ${expression} in time`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([page.evaluate(expression) as Promise<T>, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Drags a box with the real mouse: the time from the release to the committed change, drawn. */
+async function dragCommit(page: Page, attempt: number): Promise<number> {
+  const target = await inPage<{ x: number; y: number }>(page, `__bench.commitTarget(${attempt})`);
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 25, target.y + 15, { steps: 6 });
+  await inPage(page, '__bench.armCommit()');
+  await page.mouse.up();
+  return inPage<number>(page, '__bench.commitResult()');
+}
+
+async function main() {
+  const { image, thumbnail } = benchImage(WIDTH, HEIGHT);
+  const dir = await buildHarness();
+  const { server, url } = await serve(dir, [image, thumbnail]);
+  const executablePath =
+    process.env.HITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const query = (locale: string, mode: string) =>
+    `${url}/?src=/media/${image.sha256}&preview=/media/${thumbnail.sha256}&width=${WIDTH}&height=${HEIGHT}&boxes=${BOXES}&polygons=${POLYGONS}&vertices=${VERTICES}&locale=${locale}&mode=${mode}`;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(query('en', 'annotate'));
+    await page.waitForFunction('window.__bench !== undefined');
+    const firstRender = await inPage<number>(page, '__bench.firstRender');
+    const fullImage = await inPage<number>(page, '__bench.fullImage');
+    const settle = () => page.waitForTimeout(400);
+    await settle();
+
+    // Pan: at the fitted view (every shape on screen), then at full size (the view runs past its margin).
+    const pan = await inPage<number[]>(page, "__bench.measure('pan', 80)");
+    await inPage(page, "__bench.view('actualSize')");
+    await settle();
+    pan.push(...(await inPage<number[]>(page, "__bench.measure('pan', 80)")));
+    await inPage(page, "__bench.view('fit')");
+    await settle();
+    // Zoom: 30 wheel notches in around a point, then 30 back out.
+    const zoom = await inPage<number[]>(page, "__bench.measure('zoom', 60)");
+    const zoomPaints = await inPage<number[]>(page, '__bench.paints()');
+    await inPage(page, "__bench.view('fit')");
+    await settle();
+    await inPage(page, "__bench.view('zoomIn3')");
+    await settle();
+    const commits: number[] = [];
+    for (let attempt = 0; attempt < 15; attempt += 1) {
+      commits.push(await dragCommit(page, attempt));
+      await page.waitForTimeout(150);
+    }
+
+    // The JS heap the tool keeps (after a garbage collection), as Chromium counts it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize');
+
+    const screenshots = argument('--screenshots');
+    if (screenshots) {
+      mkdirSync(screenshots, { recursive: true });
+      await inPage(page, "__bench.view('fit')");
+      await settle();
+      await page.screenshot({ path: join(screenshots, 'bench-annotate-en.png') });
+      for (const [locale, mode] of [
+        ['fr', 'annotate'],
+        ['en', 'compare'],
+      ] as const) {
+        const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+        await other.goto(query(locale, mode));
+        await other.waitForTimeout(2500);
+        await other.screenshot({ path: join(screenshots, `bench-${mode}-${locale}.png`) });
+        await other.close();
+      }
+    }
+
+    if (errors.length > 0) throw new Error(`the page failed: ${errors.join('; ')}`);
+    console.log(
+      JSON.stringify({
+        detail: 'image',
+        pan_frames: pan.length,
+        pan_frame_p50_ms: round1(percentile(pan, 50)),
+        pan_frame_max_ms: round1(Math.max(...pan)),
+        zoom_frames: zoom.length,
+        zoom_frame_p50_ms: round1(percentile(zoom, 50)),
+        zoom_frame_max_ms: round1(Math.max(...zoom)),
+        edit_commits: commits.map(round1),
+        full_image_ms: Math.round(fullImage),
+        zoom_worker_paints: zoomPaints.length,
+        zoom_worker_paint_p50_ms: round1(percentile(zoomPaints, 50)),
+        zoom_worker_paint_max_ms: round1(Math.max(0, ...zoomPaints)),
+        image_bytes: image.bytes.length,
+      }),
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'image',
+        boxes: BOXES,
+        polygons: POLYGONS,
+        first_render_ms: Math.round(firstRender),
+        pan_frame_p95_ms: round1(percentile(pan, 95)),
+        zoom_frame_p95_ms: round1(percentile(zoom, 95)),
+        edit_commit_ms: round1(percentile(commits, 50)),
+        heap_mb: Math.round((heap?.value ?? 0) / 1024 / 1024),
+      }),
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:queue`: 200 simulated workers, each looping lease-one → submit for 20 seconds
+ * against a queue server (its own process) on PostgreSQL (a fresh database on TEST_DATABASE_URL),
+ * over loopback HTTP. Then, in the same run, the rate of trivial `SELECT 1` round trips on the
+ * server's pool, the ceiling of this machine. Prints one JSON line last:
+ * {"bench":"queue","workers":200,"cycles_per_s":…,"lease_p99_ms":…,"submit_p99_ms":…,"select1_per_s":…}
+ *
+ * Environment: BENCH_SECONDS (20), BENCH_WORKERS (200), BENCH_POOL_SIZE (10), BENCH_ITEMS (60000).
+ */
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { join } from 'node:path';
+import { hashToken } from '../src/server/auth/tokens';
+import { openQueueDatabase } from '../src/server/db/open';
+import { importItems } from '../src/server/import/import-items';
+import { createProject } from '../src/server/queue/projects';
+import { createTestDatabase } from '../test/helpers/postgres';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = 3;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 200);
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 60_000);
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function seed(databaseUrl: string): Promise<{ projectId: string; tokens: string[] }> {
+  const db = await openQueueDatabase({ databaseUrl });
+  try {
+    const project = await createProject(db, {
+      name: 'Bench reviews',
+      kind: 'text_moderation',
+      priceCents: 5,
+      reviewRate: 0.1,
+      config: { reasons: [{ code: 'spam', label: { en: 'Spam', fr: 'Spam' } }] },
+    });
+    const lines = Array.from({ length: ITEMS }, (_, index) =>
+      JSON.stringify({
+        id: `r${index}`,
+        data: { text: `Review ${index}: fast delivery, good shoes.`, rating: 4 },
+      }),
+    ).join('\n');
+    await importItems(db, project.id, lines, { strict: true });
+    // Accounts and sessions written directly: sign-in (scrypt) is not what is measured here.
+    const tokens: string[] = [];
+    for (let index = 0; index < WORKERS; index += 1) {
+      const token = randomBytes(32).toString('base64url');
+      const [user] = await db.query<{ id: string }>(
+        `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $1, 'hitter', 'x') RETURNING id`,
+        [`bench-${index}`],
+      );
+      await db.query(
+        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+        [hashToken(token), user?.id],
+      );
+      tokens.push(token);
+    }
+    await db.query('ANALYZE');
+    return { projectId: project.id, tokens };
+  } finally {
+    await db.close();
+  }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS + 10 });
+
+function post(
+  url: URL,
+  path: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': payload.length,
+          authorization: `Bearer ${token}`,
+          'x-hitdesk-protocol': '1',
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            json: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+type Task = { taskId: string; leaseEpoch: number };
+
+async function load(url: URL, projectId: string, tokens: string[]) {
+  const start = performance.now();
+  const measureFrom = start + WARMUP_SECONDS * 1000;
+  const end = measureFrom + SECONDS * 1000;
+  const leaseMs: number[] = [];
+  const submitMs: number[] = [];
+  let cycles = 0;
+  let dry = 0;
+  let failures = 0;
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const leased = await post(url, '/v1/leases', token, { count: 1, projectId });
+        const t1 = performance.now();
+        const task = (leased.json as { tasks?: Task[] }).tasks?.[0];
+        if (leased.status !== 200 || !task) {
+          if (leased.status === 200) dry += 1;
+          else failures += 1;
+          continue;
+        }
+        const submitted = await post(url, '/v1/submissions', token, {
+          taskId: task.taskId,
+          leaseEpoch: task.leaseEpoch,
+          idempotencyKey: randomUUID(),
+          answer: { decision: 'approve' },
+          durationMs: 12_000,
+        });
+        const t2 = performance.now();
+        if (submitted.status !== 200) {
+          failures += 1;
+          continue;
+        }
+        if (t0 >= measureFrom && t2 <= end) {
+          leaseMs.push(t1 - t0);
+          submitMs.push(t2 - t1);
+          cycles += 1;
+        }
+      }
+    }),
+  );
+  return { cycles, leaseMs, submitMs, dry, failures };
+}
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  let child: ReturnType<typeof fork> | null = null;
+  try {
+    log(`seeding ${ITEMS} items and ${WORKERS} workers…`);
+    const { projectId, tokens } = await seed(database.url);
+    const tsxCli = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+    child = fork(join(process.cwd(), 'bench/queue-server.ts'), [], {
+      execPath: process.execPath,
+      execArgv: [tsxCli],
+      env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_POOL_SIZE: String(POOL_SIZE) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const server = child;
+    const ask = <T>(message: object, type: string) =>
+      new Promise<T>((resolve, reject) => {
+        const onMessage = (reply: { type: string } & T) => {
+          if (reply.type !== type) return;
+          server.off('message', onMessage);
+          resolve(reply);
+        };
+        server.on('message', onMessage);
+        server.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
+        if (Object.keys(message).length > 0) server.send(message);
+      });
+    const { url } = await ask<{ url: string }>({}, 'ready');
+    log(`server at ${url}; ${WORKERS} workers, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured…`);
+    const result = await load(new URL(url), projectId, tokens);
+    log(`select 1 on the server's pool (${POOL_SIZE} connections)…`);
+    const { rate } = await ask<{ rate: number }>(
+      { type: 'select1', seconds: 5, concurrency: WORKERS },
+      'select1',
+    );
+    server.send({ type: 'stop' });
+    await new Promise((resolve) => server.once('exit', resolve));
+    child = null;
+    const cyclesPerSecond = result.cycles / SECONDS;
+    log(`cycles ${result.cycles}, empty leases ${result.dry}, failed requests ${result.failures}`);
+    const line = {
+      bench: 'queue',
+      workers: WORKERS,
+      cycles_per_s: Math.round(cyclesPerSecond),
+      lease_p99_ms: Math.round(percentile(result.leaseMs, 99) * 10) / 10,
+      submit_p99_ms: Math.round(percentile(result.submitMs, 99) * 10) / 10,
+      select1_per_s: Math.round(rate),
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } finally {
+    child?.kill('SIGTERM');
+    agent.destroy();
+    await database.drop();
+  }
+}
+
+await main();
