@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/electron/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/electron/index.ts'),
+          // Audio peaks of local files are computed in a worker thread (see media/local-peaks.ts).
+          'peaks-worker': resolve('src/main/services/media/peaks-worker.ts'),
+        },
+      },
     },
   },
   preload: {

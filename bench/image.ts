@@ -5,11 +5,17 @@
  * {"bench":"image","boxes":5000,"polygons":1000,"first_render_ms":…,"pan_frame_p95_ms":…,
  *  "zoom_frame_p95_ms":…,"edit_commit_ms":…,"heap_mb":…}
  *
- * A frame's time is the main thread's work for one frame of input: handling the input events
- * (synthetic pointer and wheel events, dispatched to the canvas so they take the production
- * path) plus drawing every layer, rasterisation included (a pixel is read back so the canvas
- * cannot defer it). Options: --screenshots <dir> also saves pictures of the tool (en, fr) and of
- * the comparison view.
+ * What each figure means (the page's src/renderer/features/image/bench/bench-measure.ts computes
+ * the lines, so its unit test holds these rules):
+ * - first_render_ms: opening the task to the first PAINTED frame with the image as sharp as the view
+ *   needs (at least one image pixel per device pixel, or the full resolution) and every shape (the
+ *   detail line also gives the first frame with the blurry preview image);
+ * - pan/zoom frame: from the frame's start, where one input event (synthetic pointer or wheel
+ *   event, dispatched to the canvas so it takes the production path) is handled and the scene
+ *   redrawn, to that frame painted; rasters the worker sends back are placed in the frames
+ *   measured. The detail line adds the frame intervals (rAF to next rAF) and dropped frames;
+ * - edit_commit_ms: the p95 (with 15 drags, the slowest) of release → committed change painted.
+ * Options: --screenshots <dir> also saves pictures of the tool (en, fr) and of the comparison view.
  */
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -85,15 +91,18 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** The page's driver (src/renderer/features/image/bench/bench-driver.ts), as seen from here. */
 export type PageBench = {
-  firstRender: Promise<number>;
-  fullImage: Promise<number>;
-  measure(kind: 'pan' | 'zoom', count: number): Promise<number[]>;
+  firstPreview: Promise<number>;
+  fullRender: Promise<number>;
+  measure(kind: 'pan' | 'zoom', count: number): Promise<FrameSample[]>;
   paints(): number[];
   view(action: 'fit' | 'actualSize' | 'zoomIn3'): void;
   commitTarget(attempt: number): { x: number; y: number };
   armCommit(): void;
   commitResult(): Promise<number>;
+  /** The detail line and the issue's line, from what was measured. */
+  lines(raw: unknown): [Record<string, unknown>, Record<string, unknown>];
 };
+type FrameSample = { ms: number; intervalMs: number };
 /** Calls the page's driver: `expression` is evaluated in the page, where `__bench` is a PageBench. */
 async function inPage<T>(page: Page, expression: string, timeoutMs = 60_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -107,7 +116,7 @@ async function inPage<T>(page: Page, expression: string, timeoutMs = 60_000): Pr
   }
 }
 
-/** Drags a box with the real mouse: the time from the release to the committed change, drawn. */
+/** Drags a box with the real mouse: the time from the release to the committed change, painted. */
 async function dragCommit(page: Page, attempt: number): Promise<number> {
   const target = await inPage<{ x: number; y: number }>(page, `__bench.commitTarget(${attempt})`);
   await page.mouse.move(target.x, target.y);
@@ -136,20 +145,20 @@ async function main() {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(query('en', 'annotate'));
     await page.waitForFunction('window.__bench !== undefined');
-    const firstRender = await inPage<number>(page, '__bench.firstRender');
-    const fullImage = await inPage<number>(page, '__bench.fullImage');
+    const previewRenderMs = await inPage<number>(page, '__bench.firstPreview');
+    const fullRenderMs = await inPage<number>(page, '__bench.fullRender');
     const settle = () => page.waitForTimeout(400);
     await settle();
 
     // Pan: at the fitted view (every shape on screen), then at full size (the view runs past its margin).
-    const pan = await inPage<number[]>(page, "__bench.measure('pan', 80)");
+    const pan = await inPage<FrameSample[]>(page, "__bench.measure('pan', 80)");
     await inPage(page, "__bench.view('actualSize')");
     await settle();
-    pan.push(...(await inPage<number[]>(page, "__bench.measure('pan', 80)")));
+    pan.push(...(await inPage<FrameSample[]>(page, "__bench.measure('pan', 80)")));
     await inPage(page, "__bench.view('fit')");
     await settle();
     // Zoom: 30 wheel notches in around a point, then 30 back out.
-    const zoom = await inPage<number[]>(page, "__bench.measure('zoom', 60)");
+    const zoom = await inPage<FrameSample[]>(page, "__bench.measure('zoom', 60)");
     const zoomPaints = await inPage<number[]>(page, '__bench.paints()');
     await inPage(page, "__bench.view('fit')");
     await settle();
@@ -186,35 +195,30 @@ async function main() {
     }
 
     if (errors.length > 0) throw new Error(`the page failed: ${errors.join('; ')}`);
+    const raw = {
+      boxes: BOXES,
+      polygons: POLYGONS,
+      previewRenderMs,
+      fullRenderMs,
+      pan,
+      zoom,
+      commits,
+      heapBytes: heap?.value ?? 0,
+    };
+    const [detail, line] = await inPage<[Record<string, unknown>, Record<string, unknown>]>(
+      page,
+      `__bench.lines(${JSON.stringify(raw)})`,
+    );
     console.log(
       JSON.stringify({
-        detail: 'image',
-        pan_frames: pan.length,
-        pan_frame_p50_ms: round1(percentile(pan, 50)),
-        pan_frame_max_ms: round1(Math.max(...pan)),
-        zoom_frames: zoom.length,
-        zoom_frame_p50_ms: round1(percentile(zoom, 50)),
-        zoom_frame_max_ms: round1(Math.max(...zoom)),
-        edit_commits: commits.map(round1),
-        full_image_ms: Math.round(fullImage),
+        ...detail,
         zoom_worker_paints: zoomPaints.length,
         zoom_worker_paint_p50_ms: round1(percentile(zoomPaints, 50)),
         zoom_worker_paint_max_ms: round1(Math.max(0, ...zoomPaints)),
         image_bytes: image.bytes.length,
       }),
     );
-    console.log(
-      JSON.stringify({
-        bench: 'image',
-        boxes: BOXES,
-        polygons: POLYGONS,
-        first_render_ms: Math.round(firstRender),
-        pan_frame_p95_ms: round1(percentile(pan, 95)),
-        zoom_frame_p95_ms: round1(percentile(zoom, 95)),
-        edit_commit_ms: round1(percentile(commits, 50)),
-        heap_mb: Math.round((heap?.value ?? 0) / 1024 / 1024),
-      }),
-    );
+    console.log(JSON.stringify(line));
   } finally {
     await browser.close();
     server.close();

@@ -8,7 +8,9 @@ import type { Project, ProjectSpecInput } from '../shared/domain/project';
 import type { User } from '../shared/domain/user';
 import type { MediaRef } from '../shared/domain/media';
 import type { ImportReport, resultSchema } from '../shared/protocol/endpoints';
+import { join } from 'node:path';
 import { DEMO_CREDENTIALS, seedDemo } from './demo';
+import { localMediaStore } from './media/store';
 import { startServer, type StartedServer } from './server';
 
 export { DEMO_CREDENTIALS } from './demo';
@@ -58,18 +60,21 @@ export async function startQueueServer(options: QueueServerOptions): Promise<Run
 }
 
 /**
- * A demo queue on PGlite in `dataDir`, seeded (once) with the demo HITer and the demo project from
- * `demoDir`. Seeding happens before the server listens, so no client ever sees it half-done.
+ * A demo queue on PGlite in `dataDir`, seeded (once) with the demo HITer and the demo projects of
+ * `demoDir` (one per kind of task, media included). Seeding happens before the server listens, so
+ * no client ever sees it half-done; a later start adds only projects the folder has gained.
  */
 export async function startDemoQueueServer(options: {
   dataDir: string;
   demoDir: string;
   port?: number;
 }): Promise<RunningQueueServer & { credentials: typeof DEMO_CREDENTIALS }> {
+  const mediaDir = join(options.dataDir, 'media');
   const server = await startServer({
     dataDir: options.dataDir,
+    mediaDir,
     port: options.port,
-    prepare: async (db) => void (await seedDemo(db, options.demoDir)),
+    prepare: async (db) => void (await seedDemo({ db, store: localMediaStore(mediaDir) }, options.demoDir)),
   });
   return { ...publicView(server), credentials: DEMO_CREDENTIALS };
 }

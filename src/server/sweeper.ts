@@ -22,7 +22,7 @@ export async function sweep(services: QueueServices): Promise<SweepReport> {
     if (released < BATCH) break;
   }
   for (;;) {
-    const accepted = await autoAccept(services.db, BATCH);
+    const accepted = await autoAccept(services.db, services.settings.currency, BATCH);
     report.autoAccepted += accepted;
     if (accepted < BATCH) break;
   }

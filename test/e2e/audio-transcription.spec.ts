@@ -59,6 +59,23 @@ test('a recording is segmented and transcribed offline, and the queue gets the s
     await expect(page.getByLabel('Transcript of segment 1')).toHaveValue(EN);
     await expect(page.getByRole('button', { name: 'Undo' })).not.toHaveAttribute('aria-disabled', 'true');
 
+    // The player from inside the transcript: Ctrl+→ / Ctrl+Shift+→ / Ctrl+← skip 2 s, 5 s, back 2 s;
+    // Ctrl+Space plays and pauses.
+    const position = page.getByRole('slider', { name: 'Position' });
+    await page.getByLabel('Transcript of segment 1').focus();
+    await page.keyboard.press('Control+ArrowRight');
+    await expect(position).toHaveValue('2');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await expect(position).toHaveValue('7');
+    await page.keyboard.press('Control+ArrowLeft');
+    await expect(position).toHaveValue('5');
+    await expect(page.getByLabel('Transcript of segment 1')).toBeFocused();
+    await page.keyboard.press('Control+Space');
+    await expect(page.getByRole('button', { name: /^Pause/ })).toBeVisible();
+    await page.keyboard.press('Control+Space');
+    await expect(page.getByRole('button', { name: /^Play/ }).first()).toBeVisible();
+    await expect(page.getByLabel('Transcript of segment 1')).toHaveValue(EN);
+
     // Segment 2 from the keyboard: seek by clicking at 5.5 s, Ctrl+I adds 2 s there …
     // (Positions are measured again before each use: the page scrolls under the sticky waveform.)
     let at = await waveformX(page);

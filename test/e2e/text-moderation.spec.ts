@@ -136,6 +136,8 @@ test('reviews moderated in depth offline reach the queue exactly as decided and 
     await page.keyboard.press('Digit1');
     // Keyboard: seven words back lands on "Élodie", Ctrl+Shift+→ selects it, 1 marks it.
     for (let i = 0; i < 7; i += 1) await page.keyboard.press('Control+ArrowLeft');
+    // The caret is drawn, not native: a screen reader is told where it is.
+    await expect(page.locator('.span-text + [role="status"]')).toHaveText(/^Élodie, character \d+ of \d+$/);
     await page.keyboard.press('Control+Shift+ArrowRight');
     await expect(page.getByText('Selected: “Élodie”.')).toBeVisible();
     await page.keyboard.press('Digit1');

@@ -339,7 +339,19 @@ describeOnBackends('exports, each read back by a parser', (queue) => {
       columns: true,
       bom: true,
     }) as Array<Record<string, string>>;
-    expect(formCsv.map((row) => row['answer.values'])).toHaveLength(2);
+    expect(formCsv).toHaveLength(2);
+    // One column per field, not one JSON cell.
+    expect(Object.keys(formCsv[0] ?? {})).not.toContain('answer.values');
+    expect(
+      formCsv.map((row) => [
+        row['answer.values.title'],
+        row['answer.values.pages'],
+        row['answer.values.language'],
+      ]),
+    ).toEqual([
+      ['Annual, "report"', '12', 'en'],
+      ['Annual, "report"', '12', 'en'],
+    ]);
     expect(JSON.parse(formCsv[0]?.answer_json ?? '{}')).toEqual({
       values: { title: 'Annual, "report"', pages: 12, language: 'en' },
     });

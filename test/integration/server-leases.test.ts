@@ -34,7 +34,11 @@ describeOnBackends('leasing tasks', (queue) => {
     const project = await q.project(5);
     const tasks = await lease(q, worker(0), 3, project.id);
     expect(tasks).toHaveLength(3);
-    expect(tasks.map((task) => task.externalId)).toEqual(['rev-1', 'rev-2', 'rev-3']);
+    expect(tasks.map((task) => task.data)).toMatchObject(
+      [1, 2, 3].map((n) => ({ text: `Review number ${n}` })),
+    );
+    // The client's own ids stay on the server: they could tell a honeypot from a regular task.
+    expect(tasks.every((task) => task.externalId === null)).toBe(true);
     const first = tasks[0] as LeasedTask;
     expect(first).toMatchObject({
       projectId: project.id,
@@ -51,7 +55,7 @@ describeOnBackends('leasing tasks', (queue) => {
     expect(hours).toBeLessThanOrEqual(72);
 
     const rest = await lease(q, worker(0), 10, project.id);
-    expect(rest.map((task) => task.externalId)).toEqual(['rev-4', 'rev-5']);
+    expect(rest.map((task) => task.data)).toMatchObject([4, 5].map((n) => ({ text: `Review number ${n}` })));
     expect(await lease(q, worker(0), 10, project.id)).toEqual([]);
 
     const history = await q.sql<{ n: number }>(

@@ -256,6 +256,41 @@ describeOnBackends('projects and imports', (queue) => {
     expect(strictClash.error).toMatchObject({ code: 'invalid_import', line: 2, field: 'id' });
   });
 
+  it('resumes lines without an id too: the same JSONL or CSV file imported twice imports nothing the second time', async () => {
+    const project = await newProject();
+    const jsonl = [
+      '{"data":{"text":"No id here","rating":3}}',
+      '{"data":{"rating":3,"text":"No id here"}}', // the same content, keys in another order
+      '{"data":{"text":"Another one"}}',
+    ].join('\n');
+    const csv = ['text,rating', 'From a sheet,4', 'Also from a sheet,'].join('\n');
+    const attempt = (rawBody: string, format: 'jsonl' | 'csv') =>
+      queue().call('importItems', {
+        token: admin.token,
+        params: { projectId: project.id },
+        query: { format },
+        rawBody,
+        contentType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+      });
+
+    const first = await attempt(jsonl, 'jsonl');
+    expect(first.data).toMatchObject({ imported: 2, skipped: 0, rejectedCount: 1 });
+    expect(first.data.rejected[0]).toMatchObject({ line: 2, field: 'id' });
+    expect(first.data.rejected[0]?.message).toContain('repeats line 1');
+    expect(await attempt(jsonl, 'jsonl').then((reply) => reply.data)).toMatchObject({
+      imported: 0,
+      skipped: 2,
+    });
+    expect((await attempt(csv, 'csv')).data).toMatchObject({ imported: 2, skipped: 0, rejectedCount: 0 });
+    expect((await attempt(csv, 'csv')).data).toMatchObject({ imported: 0, skipped: 2, rejectedCount: 0 });
+    expect(await taskCount(project.id)).toBe(4);
+    const ids = await queue().sql<{ external_id: string }>(
+      'SELECT external_id FROM items WHERE project_id = $1',
+      [project.id],
+    );
+    expect(ids.every((row) => /^sha256:[0-9a-f]{64}$/.test(row.external_id))).toBe(true);
+  });
+
   it('answers 404 for an unknown project and 415 for a JSON import', async () => {
     const { call } = queue();
     const missing = '00000000-0000-4000-8000-000000000000';

@@ -41,6 +41,14 @@ async function feedback(q: TestQueue, worker: SignedIn, after = 0) {
   return reply.data;
 }
 
+/** Which tasks are honeypots: only the server knows (nothing the worker receives tells). */
+async function honeypotIds(q: TestQueue, projectId: string): Promise<Set<string>> {
+  const rows = await q.sql<{ id: string }>('SELECT id FROM tasks WHERE project_id = $1 AND honeypot', [
+    projectId,
+  ]);
+  return new Set(rows.map((row) => row.id));
+}
+
 const APPROVE = { decision: 'approve' };
 const SPAM = { decision: 'reject', reason: 'spam' };
 
@@ -65,7 +73,7 @@ describeOnBackends('honeypots, review, consensus, pay and impact', (queue) => {
     [admin, supervisor, ...workers] = await Promise.all([
       q.signedIn('admin'),
       q.signedIn('supervisor', { centreId }),
-      ...Array.from({ length: 4 }, () => q.signedIn('hitter', { centreId })),
+      ...Array.from({ length: 5 }, () => q.signedIn('hitter', { centreId })),
     ]);
   }, 180_000);
   const worker = (index: number) => workers[index] as SignedIn;
@@ -78,15 +86,18 @@ describeOnBackends('honeypots, review, consensus, pay and impact', (queue) => {
 
     const batch = await lease(q, worker(0), 10, project.id);
     expect(batch).toHaveLength(10);
-    const honeypots = batch.filter((task) => task.externalId?.startsWith('gold-'));
+    const gold = await honeypotIds(q, project.id);
+    const honeypots = batch.filter((task) => gold.has(task.taskId));
     expect(honeypots).toHaveLength(2);
-    const regular = batch.find((task) => !task.externalId?.startsWith('gold-')) as LeasedTask;
+    const regular = batch.find((task) => !gold.has(task.taskId)) as LeasedTask;
     expect(Object.keys(honeypots[0] as object).sort()).toEqual(Object.keys(regular).sort());
     expect(honeypots[0]).toMatchObject({
       leaseEpoch: regular.leaseEpoch,
+      externalId: null,
       priceCents: 100,
       kind: 'text_moderation',
     });
+    expect(batch.every((task) => task.externalId === null)).toBe(true);
 
     const [pass, fail] = honeypots as [LeasedTask, LeasedTask];
     await submit(q, worker(0), pass, SPAM);
@@ -123,6 +134,10 @@ describeOnBackends('honeypots, review, consensus, pay and impact', (queue) => {
     // Honeypots are never the client's results.
     const results = await q.call('listResults', { token: admin.token, params: { projectId: project.id } });
     expect(results.data.results).toHaveLength(0);
+    // Nor the client's tasks in the impact report: a regular answer counts, the passed honeypot not.
+    await submit(q, worker(0), regular, APPROVE);
+    const impact = await q.call('projectImpact', { token: admin.token, params: { projectId: project.id } });
+    expect(impact.data.tasksAccepted).toBe(1);
   });
 
   it('never hands the same honeypot twice to one worker, nor a batch of honeypots alone', async () => {
@@ -130,9 +145,30 @@ describeOnBackends('honeypots, review, consensus, pay and impact', (queue) => {
     const project = await q.project(2, { honeypotRate: 0.5, reviewRate: 0 });
     await q.server.admin.importFile(project.id, goldLines(1));
     const first = await lease(q, worker(1), 4, project.id);
-    expect(first.filter((task) => task.externalId?.startsWith('gold-'))).toHaveLength(1);
+    const gold = await honeypotIds(q, project.id);
+    expect(first.filter((task) => gold.has(task.taskId))).toHaveLength(1);
     expect(first).toHaveLength(3);
     expect(await lease(q, worker(1), 4, project.id)).toEqual([]);
+  });
+
+  it('leases one task at a time on a honeypot project: a task every time, honeypots among them', async () => {
+    const q = queue();
+    const project = await q.project(6, { honeypotRate: 0.5, reviewRate: 0 });
+    await q.server.admin.importFile(project.id, goldLines(2));
+    const taken: LeasedTask[] = [];
+    for (let call = 0; call < 8; call += 1) {
+      const batch = await lease(q, worker(4), 1, project.id);
+      expect(batch, `lease call ${call + 1}`).toHaveLength(1);
+      taken.push(...batch);
+    }
+    const gold = await honeypotIds(q, project.id);
+    // Both gold items came (at the rate, 0.5), then regular work filled the rest: 2 + 6 = 8.
+    expect(taken.filter((task) => gold.has(task.taskId))).toHaveLength(2);
+    expect(new Set(taken.map((task) => task.itemId)).size).toBe(8);
+    // A task every time, and an empty answer only once nothing regular is left.
+    expect(await lease(q, worker(4), 1, project.id)).toEqual([]);
+    // Gold epochs look like regular ones (first leases: epoch 1 everywhere).
+    expect(new Set(taken.map((task) => task.leaseEpoch))).toEqual(new Set([1]));
   });
 
   it('routes a sample to review and applies verdicts: accept, reject with a reason, correct as a new version', async () => {
@@ -237,6 +273,46 @@ describeOnBackends('honeypots, review, consensus, pay and impact', (queue) => {
     );
     expect(events.map((event) => event.type)).toEqual(['earning', 'verdict', 'earning']);
     expect(events[1]).toMatchObject({ verdict: 'accepted', reason: 'auto_accepted' });
+  });
+
+  it('exports and aggregates only reviewed answers: accepted, and corrected as corrected; never pending or rejected', async () => {
+    const q = queue();
+    const project = await q.project(4, { reviewRate: 1, overlap: 1 });
+    const tasks = await lease(q, worker(4), 4, project.id);
+    expect(tasks).toHaveLength(4);
+    const submitted = [];
+    for (const task of tasks) submitted.push(await submit(q, worker(4), task, APPROVE));
+    const [accepted, rejected, corrected, pending] = submitted.map((entry) => entry.submissionId) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const verdict = (submissionId: string, body: Record<string, unknown>) =>
+      q.call('reviewSubmission', { token: supervisor.token, params: { submissionId }, body: body as never });
+    expect((await verdict(accepted, { verdict: 'accept' })).status).toBe(200);
+    expect((await verdict(rejected, { verdict: 'reject', reason: 'wrong_decision' })).status).toBe(200);
+    expect((await verdict(corrected, { verdict: 'correct', correctedAnswer: SPAM })).status).toBe(200);
+
+    const exported = await q.call('exportProject', {
+      token: admin.token,
+      params: { projectId: project.id },
+      query: { format: 'jsonl' },
+    });
+    const lines = Buffer.from(exported.data as unknown as Uint8Array)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { submissionId: string; answer: unknown });
+    expect(lines.map((line) => line.submissionId)).toEqual([accepted, corrected]);
+    expect(lines.map((line) => line.answer)).toEqual([
+      { ...APPROVE, spans: [] },
+      { ...SPAM, spans: [] },
+    ]);
+    expect(lines.map((line) => line.submissionId)).not.toContain(pending);
+
+    const consensus = await q.call('getConsensus', { token: admin.token, params: { projectId: project.id } });
+    expect(consensus.data.items.map((item) => item.answer)).toMatchObject([APPROVE, SPAM]);
   });
 
   it('aggregates overlapping answers into a consensus with an agreement', async () => {
@@ -367,4 +443,19 @@ describeOnBackends(
     });
   },
   { settings: { maxOutstandingLeases: 3 } },
+);
+
+describeOnBackends(
+  'pay in the deployment currency',
+  (queue) => {
+    it('gives every figure in the configured currency, even a payout of nothing', async () => {
+      const q = queue();
+      const [admin, hitter] = await Promise.all([q.signedIn('admin'), q.signedIn('hitter')]);
+      const payout = await q.call('createPayout', { token: admin.token, body: { workerId: hitter.id } });
+      expect(payout.data).toMatchObject({ amountCents: 0, submissions: 0, currency: 'XOF' });
+      const balances = await q.call('workerBalances', { token: hitter.token, params: { userId: hitter.id } });
+      expect(balances.data.currency).toBe('XOF');
+    });
+  },
+  { settings: { currency: 'XOF' } },
 );

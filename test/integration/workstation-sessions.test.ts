@@ -135,12 +135,19 @@ describe('an expired session', () => {
     });
     expect((await h['tasks.open']({ taskId: tasks[0]!.taskId })).summary.state).toBe('pending');
     expect(await codeOf(h['batch.take']({ count: 1 }))).toBe('session_expired');
+    // The app says so instead of "your work will be sent": an online sign-in is needed.
+    expect(await h['session.get'](undefined)).toMatchObject({ needsSignIn: true });
+    expect(ws.events).toContainEqual({
+      event: 'session.changed',
+      payload: expect.objectContaining({ userId: session.userId, needsSignIn: true }),
+    });
     // Work continues offline meanwhile.
     await h['tasks.submit']({ taskId: tasks[1]!.taskId, answer: { decision: 'reject', reason: 'spam' } });
     expect((await h['sync.status'](undefined)).pendingCount).toBe(2);
     expect(await resultsOf('kofi')).toEqual([]);
 
-    await h['session.signIn']({ username: 'kofi', password: 'kofi-password' });
+    const again = await h['session.signIn']({ username: 'kofi', password: 'kofi-password' });
+    expect(again).toMatchObject({ offline: false, needsSignIn: false });
     await vi.waitFor(async () => expect((await h['sync.status'](undefined)).pendingCount).toBe(0), WAIT);
     const results = await resultsOf('kofi');
     expect(results.map((r) => r.taskId).sort()).toEqual(tasks.map((t) => t.taskId).sort());
@@ -183,6 +190,78 @@ describe('two HITers on one laptop', () => {
     await vi.waitFor(async () => expect((await h['sync.status'](undefined)).pendingCount).toBe(0), WAIT);
     expect((await resultsOf('amina')).map((r) => r.taskId)).toEqual([aminaTasks[0]]);
     expect(await resultsOf('bea')).toEqual([]);
+  });
+});
+
+describe('signing in again offline after a sign-out or a switch', () => {
+  it('keeps the token, so the offline work reaches the queue once the line returns', async () => {
+    ws = await openWorkstation(join(root, 'laptop-switch-offline'), { defaultServerUrl: queue.url });
+    const h = ws.handlers;
+    const online = await h['session.signIn']({ username: 'kofi', password: 'kofi-password' });
+    expect(online).toMatchObject({ offline: false, needsSignIn: false });
+    const { tasks } = await h['batch.take']({ count: 2 });
+    // Nothing waits in kofi's outbox when he signs out, then amina takes the laptop.
+    await h['session.signOut'](undefined);
+    await h['session.signIn']({ username: 'amina', password: 'amina-password' });
+
+    await queue.close();
+    try {
+      const offline = await h['session.signIn']({ username: 'kofi', password: 'kofi-password' });
+      // Accurate: signed in offline, and the work can be sent when the line returns.
+      expect(offline).toMatchObject({ offline: true, needsSignIn: false });
+      for (const task of tasks) {
+        await h['tasks.submit']({ taskId: task.taskId, answer: { decision: 'approve' } });
+      }
+      expect((await h['sync.status'](undefined)).pendingCount).toBe(2);
+    } finally {
+      queue = await startQueueServer({ dataDir: join(root, 'queue'), port });
+    }
+    await vi.waitFor(
+      async () => expect(await h['sync.now'](undefined)).toMatchObject({ online: true, pendingCount: 0 }),
+      WAIT,
+    );
+    const sent = (await resultsOf('kofi')).filter((r) => tasks.some((t) => t.taskId === r.taskId));
+    expect(sent.map((r) => r.taskId).sort()).toEqual(tasks.map((t) => t.taskId).sort());
+    // The queue took the work: the session is no longer an offline one, and the app says so.
+    expect(await h['session.get'](undefined)).toMatchObject({ offline: false, needsSignIn: false });
+    expect(ws.events).toContainEqual({
+      event: 'session.changed',
+      payload: expect.objectContaining({ username: 'kofi', offline: false, needsSignIn: false }),
+    });
+  });
+
+  it('says an online sign-in is needed at once when the queue refused the token, and loses nothing', async () => {
+    ws = await openWorkstation(join(root, 'laptop-refused-offline'), { defaultServerUrl: queue.url });
+    const h = ws.handlers;
+    const session = await h['session.signIn']({ username: 'bea', password: 'bea-password' });
+    const { tasks } = await h['batch.take']({ count: 1 });
+    const token = withProfileDb(ws.dataDir, session.userId, (db) =>
+      db.prepare("SELECT value FROM meta WHERE key = 'token'").pluck().get(),
+    ) as string;
+    await fetch(`${queue.url}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await h['tasks.submit']({ taskId: tasks[0]!.taskId, answer: { decision: 'approve' } });
+    await vi.waitFor(
+      async () => expect(await h['session.get'](undefined)).toMatchObject({ needsSignIn: true }),
+      WAIT,
+    );
+    await h['session.signOut'](undefined);
+
+    await queue.close();
+    try {
+      // Offline, the laptop knows the token is gone: it does not promise the work will be sent.
+      const offline = await h['session.signIn']({ username: 'bea', password: 'bea-password' });
+      expect(offline).toMatchObject({ offline: true, needsSignIn: true });
+      expect((await h['sync.status'](undefined)).pendingCount).toBe(1);
+    } finally {
+      queue = await startQueueServer({ dataDir: join(root, 'queue'), port });
+    }
+    const again = await h['session.signIn']({ username: 'bea', password: 'bea-password' });
+    expect(again).toMatchObject({ offline: false, needsSignIn: false });
+    await vi.waitFor(async () => expect((await h['sync.status'](undefined)).pendingCount).toBe(0), WAIT);
+    expect((await resultsOf('bea')).map((r) => r.taskId)).toContain(tasks[0]!.taskId);
   });
 });
 

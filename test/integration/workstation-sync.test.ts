@@ -242,10 +242,15 @@ describe('answers the queue refuses', () => {
     const refused = await h['tasks.open']({ taskId: invalid });
     expect(refused.summary.state).toBe('refused');
     expect(refused.summary.serverMessage).toMatch(/made_up|reason/);
+    // The queue's code travels with its words: the renderer says the reason in the HITer's language.
+    expect(refused.summary.serverCode).toBe('invalid_input');
+    expect(refused.summary.serverMessage).not.toMatch(/^\[/);
     expect(refused.answer).toEqual({ decision: 'reject', reason: 'made_up', spans: [] });
     const notMine = await h['tasks.open']({ taskId: foreign });
     expect(notMine.summary.state).toBe('refused');
     expect(notMine.summary.serverMessage).toBeTruthy();
+    expect(notMine.summary.serverCode).toMatch(/^[a-z_]+$/);
+    expect(await h['sync.status'](undefined)).toMatchObject({ refusedCount: 2, supersededCount: 0 });
     expect((await h['tasks.open']({ taskId: fine })).summary.state).toBe('accepted');
     await expectBridgeError(
       h['tasks.submit']({ taskId: invalid, answer: { decision: 'approve' } }),

@@ -10,6 +10,7 @@ import { createDispatch } from '../bridge/dispatch';
 import { createEventHub } from '../bridge/event-hub';
 import { createWorkstation, type Workstation } from '../services/workstation';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
+import { failStartup } from './startup-dialog';
 import { forwardEventsTo, serveBridgeOverIpc } from './ipc';
 import { grantsPermission } from './permissions';
 import { checkForUpdates } from './updater';
@@ -55,18 +56,24 @@ if (!app.requestSingleInstanceLock()) {
     serveRendererOverAppScheme(join(mainDir, '../renderer'), () => workstation?.serveMedia ?? null);
     const hub = createEventHub();
     hub.subscribe(forwardEventsTo(() => BrowserWindow.getAllWindows()));
-    workstation = await createWorkstation({
-      dataDir: app.getPath('userData'),
-      resourcesDir: app.isPackaged
-        ? join(process.resourcesPath, 'resources')
-        : join(app.getAppPath(), 'resources'),
-      appVersion: app.getVersion(),
-      mode: 'electron',
-      platform: process.platform,
-      emit: hub.emit,
-      defaultServerUrl: process.env.HITDESK_SERVER_URL ?? null,
-      ...(process.env.HITDESK_DEMO_PORT ? { demoPort: Number(process.env.HITDESK_DEMO_PORT) } : {}),
-    });
+    try {
+      workstation = await createWorkstation({
+        dataDir: app.getPath('userData'),
+        resourcesDir: app.isPackaged
+          ? join(process.resourcesPath, 'resources')
+          : join(app.getAppPath(), 'resources'),
+        appVersion: app.getVersion(),
+        mode: 'electron',
+        platform: process.platform,
+        emit: hub.emit,
+        defaultServerUrl: process.env.HITDESK_SERVER_URL ?? null,
+        ...(process.env.HITDESK_DEMO_PORT ? { demoPort: Number(process.env.HITDESK_DEMO_PORT) } : {}),
+      });
+    } catch (error) {
+      // SQLite too old, a damaged file, a failed migration: said in a dialog, then the app quits.
+      failStartup(error);
+      return;
+    }
     serveBridgeOverIpc(createDispatch(workstation.handlers), devServerUrl);
 
     const open = () => createMainWindow({ preloadPath: join(mainDir, '../preload/index.cjs'), devServerUrl });

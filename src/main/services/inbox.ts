@@ -3,6 +3,7 @@ import type { TaskKind } from '../../shared/domain/task-kinds';
 import { leasedTaskSchema, type LeasedTask } from '../../shared/domain/task';
 import type { TaskRow } from './profile/profile-schema';
 import type { InboxRecord } from './profile/profile-store';
+import { reasonFields } from './sync/server-reason';
 
 export const PREVIEW_LENGTH = 140;
 
@@ -74,7 +75,7 @@ export function toSummary(row: TaskRow): TaskSummary {
     preview: row.preview ?? previewOf(task),
     updatedAt: row.updatedAt,
     leaseExpiresAt: row.leaseExpiresAt,
-    serverMessage: row.serverMessage,
+    ...reasonFields(row.serverMessage, row.state),
     ...(row.leaseLost ? { leaseLost: true } : {}),
   };
 }
@@ -90,7 +91,7 @@ export function summaryOf(record: InboxRecord): TaskSummary {
     preview: record.preview ?? '',
     updatedAt: record.updated_at,
     leaseExpiresAt: record.lease_expires_at,
-    serverMessage: record.server_message,
+    ...reasonFields(record.server_message, record.state),
     ...(open && record.media_files > 0
       ? {
           media: {

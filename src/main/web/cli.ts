@@ -6,10 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDispatch } from '../bridge/dispatch';
-import { createEventHub } from '../bridge/event-hub';
-import { createWorkstation } from '../services/workstation';
-import { startWebHost } from './host';
+import { startBrowserMode } from './browser-mode';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -43,25 +40,21 @@ async function main(): Promise<void> {
     return;
   }
   const port = parsePort(values.port, '--port');
-  const hub = createEventHub();
-  const workstation = await createWorkstation({
+  const { host, workstation, refusal } = await startBrowserMode({
     dataDir: resolve(values['data-dir']),
     resourcesDir: join(repoRoot, 'resources'),
     appVersion: readVersion(),
-    mode: 'browser',
     platform: process.platform,
-    emit: hub.emit,
     defaultServerUrl: values['server-url'] ?? process.env.HITDESK_SERVER_URL ?? null,
     ...(values['demo-port'] === undefined ? {} : { demoPort: parsePort(values['demo-port'], '--demo-port') }),
-  });
-  const host = await startWebHost({
-    dispatch: createDispatch(workstation.handlers),
-    subscribe: hub.subscribe,
-    serveMedia: workstation.serveMedia,
     rendererDir: resolve(values['renderer-dir']),
     host: values.host,
     port,
   });
+  if (refusal) {
+    // The page shows it to the HITer in their language; this line is for whoever runs the host.
+    console.error(`HITdesk refused to open this laptop's data: ${refusal.message}`);
+  }
   console.log(`HITdesk (browser mode) is running at ${host.url}`);
   console.log('Open it in Chromium, Chrome, Edge or Firefox. Press Ctrl+C to stop.');
 

@@ -2,10 +2,10 @@ import { useEffect, useLayoutEffect, useRef, type CSSProperties, type RefObject 
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import type { WaveformData } from '../editor/audio/peaks';
-import { clampTime, loopJump } from '../editor/audio/playback';
 import type { AudioPlayer, PlayerStore } from './player';
 import { syncRegions, type RegionView } from './regions-sync';
 import { drawRuler } from './time-ruler';
+import { createWavePlayer, type LoopRange } from './wave-player';
 
 export type RegionChange = {
   id: string;
@@ -63,6 +63,8 @@ export function Waveform({
   const shownRef = useRef(new Map<string, RegionView>());
   const callbacksRef = useRef<Callbacks>(callbacks);
   const viewsRef = useRef(regions);
+  // Outlives the wavesurfer instance: a rebuilt waveform keeps looping the same segment.
+  const loopRef = useRef<LoopRange | null>(null);
   useLayoutEffect(() => {
     callbacksRef.current = callbacks;
     viewsRef.current = regions;
@@ -95,43 +97,9 @@ export function Waveform({
     shownRef.current = new Map();
     store.set({ ready: false, playing: false, time: 0, duration: waveform.durationSeconds, error: null });
 
-    let loop: { start: number; end: number } | null = null;
     let lastTime = 0;
-    const duration = () => wavesurfer.getDuration() || waveform.durationSeconds;
-    const player: AudioPlayer = {
-      play: () => void wavesurfer.play().catch((error: unknown) => store.set({ error: String(error) })),
-      pause: () => wavesurfer.pause(),
-      toggle: () => (wavesurfer.isPlaying() ? wavesurfer.pause() : player.play()),
-      seek: (seconds) => wavesurfer.setTime(clampTime(seconds, duration())),
-      skip: (seconds) => wavesurfer.setTime(clampTime(wavesurfer.getCurrentTime() + seconds, duration())),
-      setRate: (rate) => {
-        wavesurfer.setPlaybackRate(rate, true);
-        store.set({ rate });
-      },
-      setZoom: (pxPerSec) => {
-        store.set({ zoom: pxPerSec });
-        if (store.get().ready) wavesurfer.zoom(pxPerSec);
-      },
-      setLoop: (range) => {
-        loop = range;
-      },
-      playRange: (start, end) => {
-        loop = null;
-        void wavesurfer.play(start, end).catch((error: unknown) => store.set({ error: String(error) }));
-      },
-      reveal: (seconds) => {
-        const total = duration();
-        const wrapperWidth = wavesurfer.getWrapper().scrollWidth;
-        if (!(total > 0) || wrapperWidth <= wavesurfer.getWidth()) return;
-        const pxPerSec = wrapperWidth / total;
-        const left = wavesurfer.getScroll() / pxPerSec;
-        const visible = wavesurfer.getWidth() / pxPerSec;
-        if (seconds < left || seconds > left + visible)
-          wavesurfer.setScrollTime(Math.max(0, seconds - visible / 4));
-      },
-      currentTime: () => wavesurfer.getCurrentTime(),
-      duration,
-    };
+    const player = createWavePlayer(wavesurfer, store, loopRef, waveform.durationSeconds);
+    const duration = player.duration;
     playerRef.current = player;
 
     const subscriptions = [
@@ -148,8 +116,7 @@ export function Waveform({
         callbacksRef.current.onFinish?.();
       }),
       wavesurfer.on('timeupdate', (time) => {
-        const jump = wavesurfer.isPlaying() ? loopJump(time, loop) : null;
-        if (jump !== null) wavesurfer.setTime(jump);
+        player.onTime(time);
         if (Math.abs(time - lastTime) >= 0.1 || !wavesurfer.isPlaying()) {
           lastTime = time;
           store.set({ time });

@@ -74,12 +74,18 @@ export function loadImagePyramid(
       const coarsest = plan[plan.length - 1]!;
       const overview = { ...coarsest, tiles: await cut(keep(await resized(coarsest)), coarsest, keep) };
       offer(2, { ...size, levels: [overview], complete: false });
+      // Copying from a decoded bitmap blocks the main thread (about a tenth of a second per tile or
+      // level here): the overview goes to the painter first (React commits it in the next frames),
+      // then one copy per task, so frames keep coming.
+      await nextFrame();
+      await nextFrame();
       const fullLevel = { ...plan[0]!, tiles: await cut(full, plan[0]!, keep) };
-      const middle = await Promise.all(
-        plan
-          .slice(1, -1)
-          .map(async (entry) => ({ ...entry, tiles: await cut(keep(await resized(entry)), entry, keep) })),
-      );
+      const middle: PyramidLevel[] = [];
+      for (const entry of plan.slice(1, -1)) {
+        const source = keep(await resized(entry));
+        await nextTask();
+        middle.push({ ...entry, tiles: await cut(source, entry, keep) });
+      }
       await preview;
       offer(3, { ...size, levels: [fullLevel, ...middle, overview], complete: true });
     } finally {
@@ -105,12 +111,32 @@ function single(bitmap: ImageBitmap, factor: number): PyramidLevel {
 /** The level's tiles: the source itself when it is one tile, else copies of its parts. */
 async function cut(source: ImageBitmap, plan: LevelPlan, keep: (bitmap: ImageBitmap) => ImageBitmap) {
   if (plan.tiles.length === 1) return [{ rect: plan.tiles[0]!, bitmap: source }];
-  return Promise.all(
-    plan.tiles.map(async (rect) => ({
+  const tiles: PyramidTile[] = [];
+  for (const rect of plan.tiles) {
+    tiles.push({
       rect,
       bitmap: keep(await createImageBitmap(source, rect.x, rect.y, rect.width, rect.height)),
-    })),
-  );
+    });
+    await nextTask();
+  }
+  return tiles;
+}
+
+/** After the next frame (or a tenth of a second, where frames are not drawn: a hidden window). */
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return nextTask();
+  return new Promise((done) => {
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(done, 0);
+    });
+  });
+}
+
+/** Lets the main thread handle what is waiting (input, messages, a frame) before going on. */
+function nextTask(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
 }
 
 async function decode(src: string, signal?: AbortSignal): Promise<ImageBitmap> {
@@ -142,6 +168,9 @@ const CRISP_FROM = 3;
  * `ctx` at `scale`, from the coarsest level that is still sharp, reading only the visible part of
  * each tile. Bilinear filtering only: the levels are never more than 2× apart, and Chromium's
  * "medium" quality rebuilds mipmaps on every draw (tens of milliseconds on a modest laptop).
+ * Returns true when what it drew is as sharp as this view can show: at least one image pixel per
+ * device pixel, or the full resolution itself (a preview stretched up, or an overview while zoomed
+ * in past it, gives false).
  */
 export function drawPyramid(
   ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
@@ -150,15 +179,17 @@ export function drawPyramid(
   area: Rect,
   viewport: { scale: number; x: number; y: number },
   devicePixelRatio: number,
-): void {
+): boolean {
   // The decoded image may differ in size from what the task says (the shapes' coordinates).
   const sx = pyramid.width / imageSize.width;
   const sy = pyramid.height / imageSize.height;
+  const devicePerImagePixel = (viewport.scale * devicePixelRatio) / sx;
   const index = pickLevel(
     pyramid.levels.map((level) => level.factor),
-    (viewport.scale * devicePixelRatio) / sx,
+    devicePerImagePixel,
   );
   const level = pyramid.levels[index]!;
+  const sharp = (pyramid.complete && level.factor <= 1) || level.factor * devicePerImagePixel <= 1;
   // Level pixels per image (shape) pixel.
   const kx = sx / level.factor;
   const ky = sy / level.factor;
@@ -188,4 +219,5 @@ export function drawPyramid(
       dh,
     );
   }
+  return sharp;
 }

@@ -118,6 +118,7 @@ class LocalPainter {
       version,
       bitmap: canvas,
       ms: performance.now() - started,
+      sharp: message.layer === 'image' && this.painter.lastImageSharp,
     });
   }
 

@@ -21,6 +21,8 @@ export class RasterPainter {
   private readonly bitmaps = new Map<number, ImageBitmap>();
   private pyramid: ImagePyramid | null = null;
   private pyramidVersion = 0;
+  /** Whether the last image raster painted was as sharp as its view needs (drawPyramid). */
+  lastImageSharp = false;
 
   constructor(private readonly image: Size) {}
 
@@ -73,6 +75,7 @@ export class RasterPainter {
     const width = Math.max(1, Math.ceil(region.width * pixelRatio));
     const height = Math.max(1, Math.ceil(region.height * pixelRatio));
     surface.resize(width, height);
+    if (layer === 'image') this.lastImageSharp = false;
     const ctx = surface.context;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, width, height);
@@ -87,7 +90,7 @@ export class RasterPainter {
           width: region.width / viewport.scale,
           height: region.height / viewport.scale,
         };
-        drawPyramid(ctx, this.pyramid, this.image, area, viewport, pixelRatio);
+        this.lastImageSharp = drawPyramid(ctx, this.pyramid, this.image, area, viewport, pixelRatio);
       }
       return this.pyramidVersion;
     }

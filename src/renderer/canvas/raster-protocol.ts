@@ -71,4 +71,9 @@ export type FromPainter = {
   version: number;
   bitmap: ImageBitmap | null;
   ms: number;
+  /**
+   * For the image layer: true when the raster shows the image as sharp as its view needs (at
+   * least one image pixel per device pixel, or the full resolution), not a preview stretched up.
+   */
+  sharp: boolean;
 };

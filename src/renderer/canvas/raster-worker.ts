@@ -63,6 +63,7 @@ scope.onmessage = (event) => {
       version,
       bitmap,
       ms: performance.now() - started,
+      sharp: message.layer === 'image' && painter.lastImageSharp,
     },
     [bitmap],
   );

@@ -71,7 +71,10 @@ export class SceneRenderer {
   onDrawn: (() => void) | null = null;
   /** Called with each raster the painter sends back (the benchmark keeps its timings). */
   onPainted: ((layer: LayerName, ms: number) => void) | null = null;
-  /** What has been shown of the image so far: nothing, a preview, or the full resolution. */
+  /**
+   * What has been shown of the image so far: nothing, a preview, or the image at the full
+   * resolution its view needs (FromPainter.sharp).
+   */
   imageShown: 'none' | 'preview' | 'full' = 'none';
 
   constructor(
@@ -219,9 +222,10 @@ export class SceneRenderer {
       node.image(painted.bitmap);
       // The node shows the new picture from the next draw on; the old one can go.
       if (replaced && replaced !== painted.bitmap) queueMicrotask(() => replaced.close?.());
-      const complete = layer === 'image' ? this.completeAt.get(painted.version) : undefined;
-      if (complete !== undefined && this.imageShown !== 'full')
-        this.imageShown = complete ? 'full' : 'preview';
+      // The image counts as shown in full once a raster is as sharp as its view needs: at the
+      // fitted view, a level with a pixel per screen pixel is that; a stretched preview is not.
+      if (layer === 'image' && this.completeAt.has(painted.version) && this.imageShown !== 'full')
+        this.imageShown = painted.sharp ? 'full' : 'preview';
       if (layer === 'shapes') this.dirty.overlay = true;
       this.dirty.place = true;
     }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Size } from '../editor/image/geometry';
 import { loadImagePyramid, type ImagePyramid } from './image-pyramid';
 import { SceneRenderer, type SceneNodes } from './scene-renderer';
@@ -49,7 +49,9 @@ export function useCanvasScene(options: {
 
   const { width: imageWidth, height: imageHeight } = image;
   const preview = options.preview ?? null;
-  useEffect(() => {
+  // A layout effect: the fetch and decode (off the main thread) start before the first paint
+  // of the tool rather than after it.
+  useLayoutEffect(() => {
     const abort = new AbortController();
     setStatus('loading');
     const load = loadImagePyramid(

@@ -17,7 +17,7 @@ export type Autosaver<T> = {
   cancel(): void;
 };
 
-export const AUTOSAVE_DELAY_MS = 500;
+export const AUTOSAVE_DELAY_MS = 400;
 
 export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
   const delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;

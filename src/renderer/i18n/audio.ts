@@ -170,7 +170,8 @@ const en = {
     invalid: 'Invalid',
     replay: 'Listen again',
     reasons: 'Reason (implies invalid)',
-    zoom: 'Zoom in / out',
+    zoom: 'Zoom in / out (outside a text field)',
+    instructions: 'Show or hide the instructions (F1 works while typing too)',
   },
 };
 
@@ -344,7 +345,8 @@ const fr: StringsOf<typeof en> = {
     invalid: 'Invalide',
     replay: 'Réécouter',
     reasons: 'Raison (implique invalide)',
-    zoom: 'Zoomer / dézoomer',
+    zoom: 'Zoomer / dézoomer (hors d’un champ de texte)',
+    instructions: 'Afficher ou masquer les consignes (F1 marche aussi en tapant)',
   },
 };
 

@@ -25,6 +25,13 @@ export const en = {
   keys: {
     enter: 'Enter',
     escape: 'Esc',
+    delete: 'Del',
+    shift: 'Shift',
+    ctrl: 'Ctrl',
+    alt: 'Alt',
+    insert: 'Ins',
+    space: 'Space',
+    numpad: 'Num',
   },
   account: {
     signedInAs: 'Signed in as {{name}}',
@@ -47,6 +54,38 @@ export const en = {
     syncNow: 'Sync now',
     downloadLeft: '{{size}} left to download',
     uploadLeft: '{{size}} left to send',
+    needsSignIn_one: 'sign in again to send {{count}} answer',
+    needsSignIn_other: 'sign in again to send {{count}} answers',
+    refused_one: '{{count}} answer refused',
+    refused_other: '{{count}} answers refused',
+    superseded_one: '{{count}} answer no longer needed',
+    superseded_other: '{{count}} answers no longer needed',
+  },
+  session: {
+    reconnect: {
+      heading_one: 'Sign in again to send your answer',
+      heading_other: 'Sign in again to send your {{count}} answers',
+      headingNone: 'Sign in again to reconnect',
+      text: 'The queue server needs your password again before it can take your work. Everything you did is kept on this laptop.',
+      submit: 'Sign in again',
+    },
+  },
+  /** Why the queue refused or set aside an answer, in the HITer's words; the server's text is the detail. */
+  serverReasons: {
+    superseded:
+      'Someone else finished this task first after your time on it ran out. Your answer is kept for a supervisor.',
+    not_your_task: 'This task is no longer yours on the queue server. Your answer is kept on this laptop.',
+    invalid_input:
+      'The queue server could not accept this answer as it is. Your answer is kept on this laptop.',
+    not_found: 'The queue server no longer has this task. Your answer is kept on this laptop.',
+    conflict: 'The queue server already has a different answer for this task. Your answer is kept.',
+    idempotency_key_reused:
+      'The queue server already has a different answer for this task. Your answer is kept.',
+    payload_too_large: 'This answer is too large for the queue server. Your answer is kept on this laptop.',
+    forbidden: 'Your account may not send answers to this project. Ask your supervisor.',
+    upload_impossible: 'A recording for this answer is missing from this laptop, so it cannot be sent.',
+    other: 'The queue server refused this answer. Your answer is kept on this laptop.',
+    detail: 'Server message: {{message}}',
   },
   setup: {
     heading: 'Set up HITdesk on this laptop',
@@ -250,6 +289,14 @@ export const en = {
       'The queue server had a problem. Wait a few minutes and try again; if it goes on, tell your supervisor.',
     demo_unavailable:
       'The demo cannot start on this laptop. Restart HITdesk and try again, or connect to your centre’s server.',
+    sqlite_too_old:
+      'HITdesk cannot safely store your work on this laptop: a part of it (SQLite) is too old. Ask your supervisor to reinstall HITdesk.',
+    storage_damaged:
+      'HITdesk’s saved data on this laptop is damaged. Nothing was changed or deleted. Do not reinstall: ask your supervisor to copy the HITdesk folder for support.',
+    storage_too_new:
+      'The saved data on this laptop was made by a newer HITdesk. Nothing was changed. Ask your supervisor to update HITdesk.',
+    storage_migration_failed:
+      'HITdesk could not update its saved data on this laptop. Nothing was lost: the data stays as it was. Restart HITdesk; if it happens again, tell your supervisor.',
     internal: 'HITdesk had an unexpected problem. Try again; if it happens again, restart HITdesk.',
   } satisfies Record<BridgeErrorCode, string>,
   /** The same problems in a few words, for the sync indicator in the header. */
@@ -270,6 +317,10 @@ export const en = {
     client_too_old: 'HITdesk needs an update',
     server_error: 'the server had a problem',
     demo_unavailable: 'the demo is not available',
+    sqlite_too_old: 'HITdesk needs reinstalling',
+    storage_damaged: 'saved data is damaged',
+    storage_too_new: 'HITdesk needs an update',
+    storage_migration_failed: 'saved data could not be updated',
     internal: 'an unexpected problem',
   } satisfies Record<BridgeErrorCode, string>,
 };

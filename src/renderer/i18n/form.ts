@@ -59,7 +59,7 @@ const en = {
     undo: 'Undo',
     redo: 'Redo',
     back: 'Back to tasks (outside a field)',
-    guidelines: 'Show or hide the instructions (outside a field)',
+    guidelines: 'Show or hide the instructions (? outside a field, F1 anywhere)',
   },
 };
 
@@ -123,7 +123,7 @@ const fr: StringsOf<typeof en> = {
     undo: 'Annuler',
     redo: 'Rétablir',
     back: 'Retour aux tâches (hors d’un champ)',
-    guidelines: 'Afficher ou masquer les consignes (hors d’un champ)',
+    guidelines: 'Afficher ou masquer les consignes (? hors d’un champ, F1 partout)',
   },
 };
 

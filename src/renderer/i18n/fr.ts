@@ -19,6 +19,13 @@ export const fr: Messages = {
   keys: {
     enter: 'Entrée',
     escape: 'Échap',
+    delete: 'Suppr',
+    shift: 'Maj',
+    ctrl: 'Ctrl',
+    alt: 'Alt',
+    insert: 'Inser',
+    space: 'Espace',
+    numpad: 'Pavé num.',
   },
   account: {
     signedInAs: 'Session de {{name}}',
@@ -41,6 +48,40 @@ export const fr: Messages = {
     syncNow: 'Synchroniser maintenant',
     downloadLeft: 'Encore {{size}} à télécharger',
     uploadLeft: 'Encore {{size}} à envoyer',
+    needsSignIn_one: 'reconnectez-vous pour envoyer {{count}} réponse',
+    needsSignIn_other: 'reconnectez-vous pour envoyer {{count}} réponses',
+    refused_one: '{{count}} réponse refusée',
+    refused_other: '{{count}} réponses refusées',
+    superseded_one: '{{count}} réponse plus nécessaire',
+    superseded_other: '{{count}} réponses plus nécessaires',
+  },
+  session: {
+    reconnect: {
+      heading_one: 'Reconnectez-vous pour envoyer votre réponse',
+      heading_other: 'Reconnectez-vous pour envoyer vos {{count}} réponses',
+      headingNone: 'Reconnectez-vous',
+      text: 'Le serveur de tâches a besoin de votre mot de passe avant de pouvoir recevoir votre travail. Tout ce que vous avez fait est conservé sur cet ordinateur.',
+      submit: 'Me reconnecter',
+    },
+  },
+  serverReasons: {
+    superseded:
+      'Quelqu’un d’autre a terminé cette tâche avant vous, après la fin de votre délai. Votre réponse est conservée pour un superviseur.',
+    not_your_task:
+      'Cette tâche ne vous est plus attribuée sur le serveur de tâches. Votre réponse est conservée sur cet ordinateur.',
+    invalid_input:
+      'Le serveur de tâches ne peut pas accepter cette réponse telle quelle. Votre réponse est conservée sur cet ordinateur.',
+    not_found: 'Le serveur de tâches n’a plus cette tâche. Votre réponse est conservée sur cet ordinateur.',
+    conflict: 'Le serveur de tâches a déjà une autre réponse pour cette tâche. Votre réponse est conservée.',
+    idempotency_key_reused:
+      'Le serveur de tâches a déjà une autre réponse pour cette tâche. Votre réponse est conservée.',
+    payload_too_large:
+      'Cette réponse est trop volumineuse pour le serveur de tâches. Votre réponse est conservée sur cet ordinateur.',
+    forbidden: 'Votre compte ne peut pas envoyer de réponses à ce projet. Demandez à votre superviseur.',
+    upload_impossible:
+      'Un enregistrement de cette réponse manque sur cet ordinateur : elle ne peut pas être envoyée.',
+    other: 'Le serveur de tâches a refusé cette réponse. Votre réponse est conservée sur cet ordinateur.',
+    detail: 'Message du serveur : {{message}}',
   },
   setup: {
     heading: 'Configurer HITdesk sur cet ordinateur',
@@ -251,6 +292,14 @@ export const fr: Messages = {
       'Le serveur de tâches a rencontré un problème. Patientez quelques minutes et réessayez\u00a0; si cela continue, prévenez votre superviseur.',
     demo_unavailable:
       'La démo ne peut pas démarrer sur cet ordinateur. Redémarrez HITdesk et réessayez, ou connectez-vous au serveur de votre centre.',
+    sqlite_too_old:
+      'HITdesk ne peut pas enregistrer votre travail en sécurité sur cet ordinateur : un de ses composants (SQLite) est trop ancien. Demandez à votre superviseur de réinstaller HITdesk.',
+    storage_damaged:
+      'Les données enregistrées de HITdesk sur cet ordinateur sont endommagées. Rien n’a été modifié ni supprimé. Ne réinstallez pas : demandez à votre superviseur de copier le dossier de HITdesk pour l’assistance.',
+    storage_too_new:
+      'Les données de cet ordinateur ont été créées par une version plus récente de HITdesk. Rien n’a été modifié. Demandez à votre superviseur de mettre HITdesk à jour.',
+    storage_migration_failed:
+      'HITdesk n’a pas pu mettre à jour ses données sur cet ordinateur. Rien n’est perdu : les données restent telles quelles. Redémarrez HITdesk ; si cela se reproduit, prévenez votre superviseur.',
     internal:
       'HITdesk a rencontré un problème inattendu. Réessayez\u00a0; si cela se reproduit, redémarrez HITdesk.',
   },
@@ -271,6 +320,10 @@ export const fr: Messages = {
     client_too_old: 'HITdesk doit être mis à jour',
     server_error: 'le serveur a eu un problème',
     demo_unavailable: 'la démo n’est pas disponible',
+    sqlite_too_old: 'HITdesk doit être réinstallé',
+    storage_damaged: 'données enregistrées endommagées',
+    storage_too_new: 'HITdesk doit être mis à jour',
+    storage_migration_failed: 'données non mises à jour',
     internal: 'un problème inattendu',
   },
 };

@@ -125,6 +125,21 @@ export async function signIn(username: string, password: string): Promise<Sessio
   return session;
 }
 
+/**
+ * The same HITer signs in again online from inside the app (their token was refused or is gone):
+ * the session is upgraded in place, the screen and open task stay, and the waiting work goes out.
+ */
+export async function reconnect(password: string): Promise<Session> {
+  const current = get().session;
+  if (current === null) throw new Error('nobody is signed in');
+  // An open task's unsaved edit reaches main before the session is swapped under it.
+  await Promise.all([...beforeSignOut].map((save) => save()));
+  const session = await call('session.signIn', { username: current.username, password });
+  set({ session });
+  loadSignedInData();
+  return session;
+}
+
 function signedOut(): void {
   const settings = get().settings;
   set({

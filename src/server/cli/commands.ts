@@ -1,18 +1,26 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ROLES, roleSchema } from '../../shared/domain/common';
+import { codeSchema, ROLES, roleSchema } from '../../shared/domain/common';
+import { newCentreSchema } from '../../shared/protocol/accounts';
+import { createCentre } from '../accounts/accounts';
+import type { Db } from '../db/db';
 import { projectSpecSchema } from '../../shared/domain/project';
 import { seedDemo } from '../demo';
 import { ApiError, invalidInputFromZod } from '../errors';
 import { exportProject } from '../export';
 import { EXPORT_FORMATS, type ExportFormatName } from '../../shared/protocol/endpoints';
 import { importItems } from '../import/import-items';
+import { folderManifest } from '../import/media-folder';
 import { IMPORT_FORMATS, type ImportFormat } from '../import/read-records';
-import { createProject } from '../queue/projects';
+import type { TaskKind } from '../../shared/domain/task-kinds';
+import { createProject, isProjectId, noSuchProject } from '../queue/projects';
 import { createUser } from '../queue/users';
 import { CliError, optionalString, requireString, type Command } from './command';
 import { databaseHelp, databaseOptions, withDatabase, withServices } from './database-options';
 import { serveCommand } from './serve';
+import { centreCreate, projectList, projectPause, projectResume } from './centre-project-commands';
+import { balancesCommand, impactCommand, sweepCommand } from './report-commands';
+import { reviewList, reviewVerdict } from './review-commands';
 
 async function readText(path: string): Promise<string> {
   if (path === '-') return readStdin();
@@ -42,14 +50,20 @@ async function aboutFile<T>(file: string, work: () => Promise<T>): Promise<T> {
 
 const userCreate: Command = {
   name: 'user:create',
-  summary: 'create an account (a HITer unless --role says otherwise)',
+  summary: 'create an account (a HITer unless --role says otherwise), in a partner centre',
   usage:
-    'user:create --username <name> --password <password|-> [--display-name <text>] [--role hitter|supervisor|admin]',
+    'user:create --username <name> --password <password|-> [--display-name <text>] [--role hitter|trainer|supervisor|admin] [--centre <id|name> [--country <CC>]] [--skills a,b]',
   help: [
     '--username <name>      2–64 letters, digits, dot, dash or underscore (stored in lower case)',
     '--password <password>  at least 8 characters; "-" reads it from standard input (keeps it out of shell history)',
     '--display-name <text>  the name shown in the app (default: the username)',
     `--role <role>          ${ROLES.join(' | ')} (default hitter)`,
+    '--centre <id|name>     the partner centre they work in (see centre:create); with --country, a centre',
+    '                       of that name is created when missing, and an existing one must be in that country.',
+    '                       Supervisors review, and trainers see, the people of their own centre; data',
+    "                       residency admits people by their centre's country or the centre itself",
+    "--country <CC>         the centre's country (ISO 3166, e.g. TG), with --centre",
+    '--skills <a,b>         skill codes a project may require (lower case, comma-separated: transcription_fr)',
     ...databaseHelp,
   ],
   options: {
@@ -58,21 +72,73 @@ const userCreate: Command = {
     password: { type: 'string' },
     'display-name': { type: 'string' },
     role: { type: 'string' },
+    centre: { type: 'string' },
+    country: { type: 'string' },
+    skills: { type: 'string' },
   },
   async run(values, io) {
     const username = requireString(values, 'username');
     const passwordOption = requireString(values, 'password');
-    const password = passwordOption === '-' ? (await readStdin()).replace(/\r?\n$/, '') : passwordOption;
     const role = roleSchema.safeParse(optionalString(values, 'role') ?? 'hitter');
     if (!role.success) throw new CliError(`--role must be one of ${ROLES.join(', ')}`, 2);
+    const centre = optionalString(values, 'centre');
+    const country = optionalString(values, 'country');
+    if (country !== undefined && centre === undefined) {
+      throw new CliError('--country goes with --centre (a person is in a country through their centre)', 2);
+    }
+    const skillsText = optionalString(values, 'skills');
+    const skills = skillsText
+      ?.split(',')
+      .map((skill) => skill.trim())
+      .filter((skill) => skill !== '');
+    const badSkill = skills?.find((skill) => !codeSchema.safeParse(skill).success);
+    if (badSkill !== undefined) {
+      throw new CliError(`--skills: "${badSkill}" is not a skill code (lower case letters, digits, _)`, 2);
+    }
+    const password = passwordOption === '-' ? (await readStdin()).replace(/\r?\n$/, '') : passwordOption;
     const displayName = optionalString(values, 'display-name');
-    const user = await withDatabase(values, io, (db) =>
-      createUser(db, { username, password, role: role.data, ...(displayName ? { displayName } : {}) }),
-    );
-    io.out(`created ${user.role} "${user.username}" (${user.displayName}), id ${user.id}\n`);
+    const { user, centreNote } = await withDatabase(values, io, async (db) => {
+      const found = centre === undefined ? null : await centreFor(db, centre, country);
+      const created = await createUser(db, {
+        username,
+        password,
+        role: role.data,
+        ...(displayName ? { displayName } : {}),
+        ...(found ? { centreId: found.id } : {}),
+        ...(skills ? { skills } : {}),
+      });
+      return { user: created, centreNote: found ? ` in ${found.name} (${found.country})` : '' };
+    });
+    io.out(`created ${user.role} "${user.username}" (${user.displayName})${centreNote}, id ${user.id}\n`);
     return 0;
   },
 };
+
+/** The centre named by id or name; created when missing and a country is given. */
+async function centreFor(
+  db: Db,
+  centre: string,
+  country: string | undefined,
+): Promise<{ id: string; name: string; country: string }> {
+  const [row] = await db.query<{ id: string; name: string; country: string }>(
+    `SELECT id, name, country FROM centres WHERE id::text = $1 OR name = $1 ORDER BY (id::text = $1) DESC LIMIT 1`,
+    [centre.trim()],
+  );
+  if (row) {
+    if (country !== undefined && row.country !== country) {
+      throw new CliError(`the centre "${row.name}" is in ${row.country}, not ${country}`);
+    }
+    return row;
+  }
+  if (country === undefined) {
+    throw new CliError(
+      `no partner centre "${centre}": create it with centre:create, or add --country to create it here`,
+    );
+  }
+  const input = newCentreSchema.safeParse({ name: centre, country });
+  if (!input.success) throw new CliError(invalidInputFromZod(input.error).message, 2);
+  return createCentre(db, input.data);
+}
 
 const projectCreate: Command = {
   name: 'project:create',
@@ -105,17 +171,20 @@ const importCommand: Command = {
   name: 'import',
   summary: 'import items from a JSONL or CSV file (and a folder of media files) into a project',
   usage:
-    'import --project <id> --file <items.jsonl|items.csv> [--format jsonl|csv] [--media-dir <folder>] [--strict]',
+    'import --project <id> (--file <items.jsonl|items.csv> [--format jsonl|csv] [--media-dir <folder>] | --media-dir <folder>) [--strict]',
   help: [
     '--project <id>         the project id (from project:create)',
     '--file <file>          JSONL: one {"id": "...", "data": {...}, "gold"?: {...}} a line; CSV: a header row',
     '                       (id, gold, then the item fields, dotted for nested ones); "-" for standard input',
     '--format <format>      jsonl or csv (default: from the file name, else jsonl)',
     '--media-dir <folder>   media fields (image, audio…) may name files in this folder: they are stored,',
-    '                       with image sizes and thumbnails, audio durations and waveform peaks',
+    '                       with image sizes and thumbnails, audio durations and waveform peaks.',
+    '                       Without --file (image and audio transcription projects): one item per media',
+    "                       file of the folder and its subfolders, its id the file's path there",
     '--strict               all or nothing: any bad line imports nothing (default: import the good lines',
     '                       and report the bad ones; run the same command again after fixing them:',
-    '                       lines already imported are skipped by their id)',
+    '                       lines already imported are skipped by their id, or by their content when',
+    '                       they have none)',
     ...databaseHelp,
   ],
   options: {
@@ -128,21 +197,42 @@ const importCommand: Command = {
   },
   async run(values, io) {
     const projectId = requireString(values, 'project');
-    const file = requireString(values, 'file');
-    const formatOption = optionalString(values, 'format') ?? (/\.csv$/i.test(file) ? 'csv' : 'jsonl');
+    const mediaDir = optionalString(values, 'media-dir');
+    const fileOption = optionalString(values, 'file');
+    if (!fileOption && !mediaDir)
+      throw new CliError('--file is required (or --media-dir alone for a folder of media)', 2);
+    const formatOption =
+      optionalString(values, 'format') ?? (fileOption && /\.csv$/i.test(fileOption) ? 'csv' : 'jsonl');
     if (!(IMPORT_FORMATS as readonly string[]).includes(formatOption)) {
       throw new CliError(`--format must be ${IMPORT_FORMATS.join(' or ')}`, 2);
     }
-    const mediaDir = optionalString(values, 'media-dir');
-    const text = await readText(file);
+    if (!fileOption && optionalString(values, 'format')) throw new CliError('--format goes with --file', 2);
+    const text = fileOption ? await readText(fileOption) : null;
+    const file = fileOption ?? (mediaDir as string);
+    // For a bare folder, a rejected "line" is a file: name the file.
+    let where = (line: number) => `${file}: line ${line}`;
     const report = await aboutFile(file, () =>
-      withServices(values, io, ({ db, media }) =>
-        importItems(db, projectId, text, {
+      withServices(values, io, async ({ db, media }) => {
+        let items = text;
+        if (items === null) {
+          const [project] = isProjectId(projectId)
+            ? await db.query<{ kind: TaskKind }>('SELECT kind FROM projects WHERE id = $1', [projectId])
+            : [];
+          if (!project) throw noSuchProject(projectId);
+          const manifest = await folderManifest(resolve(file), project.kind).catch((error: Error) => {
+            throw new CliError(`${file}: ${error.message}`);
+          });
+          if (manifest.files.length === 0)
+            throw new CliError(`${file}: no media files (PNG, JPEG, WAV) in this folder`);
+          where = (line) => `${file}/${manifest.files[line - 1] ?? `line ${line}`}`;
+          items = manifest.text;
+        }
+        return importItems(db, projectId, items, {
           format: formatOption as ImportFormat,
           strict: values.strict === true,
           media: { library: media, folder: mediaDir ? resolve(mediaDir) : null },
-        }),
-      ),
+        });
+      }),
     );
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     io.out(
@@ -154,9 +244,7 @@ const importCommand: Command = {
     );
     if (report.rejectedCount === 0) return 0;
     for (const problem of report.rejected) {
-      io.err(
-        `${file}: line ${problem.line}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}\n`,
-      );
+      io.err(`${where(problem.line)}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}\n`);
     }
     if (report.rejectedCount > report.rejected.length) {
       io.err(`… and ${report.rejectedCount - report.rejected.length} more rejected lines\n`);
@@ -210,31 +298,43 @@ const exportCommand: Command = {
 
 const demoSeed: Command = {
   name: 'demo:seed',
-  summary: 'add the demo HITer and the demo project (once; running it again adds nothing)',
+  summary: 'add the demo HITer and the demo projects (once; running it again adds nothing)',
   usage: 'demo:seed [--demo-dir resources/demo]',
   help: [
-    '--demo-dir <dir>       folder with project.json and reviews.jsonl (default resources/demo)',
+    '--demo-dir <dir>       folder with project.json and its items, and a subfolder per further',
+    '                       project with its media (default resources/demo; see its README.md)',
     ...databaseHelp,
   ],
   options: { ...databaseOptions, 'demo-dir': { type: 'string' } },
   async run(values, io) {
     const demoDir = optionalString(values, 'demo-dir') ?? 'resources/demo';
-    const report = await withDatabase(values, io, (db) => seedDemo(db, demoDir));
-    io.out(
-      `${report.userCreated ? 'created' : 'kept'} the demo HITer; ` +
-        (report.projectCreated
-          ? `created the demo project ${report.projectId} with ${report.imported} items\n`
-          : `the demo project ${report.projectId} was already there\n`),
-    );
+    const report = await withServices(values, io, ({ media }) => seedDemo(media, demoDir));
+    io.out(`${report.userCreated ? 'created' : 'kept'} the demo HITer\n`);
+    for (const project of report.projects) {
+      io.out(
+        project.created
+          ? `created the demo project ${project.projectId} (${project.kind}) with ${project.imported} items\n`
+          : `the demo project ${project.projectId} (${project.kind}) was already there\n`,
+      );
+    }
     return 0;
   },
 };
 
 export const COMMANDS: readonly Command[] = [
   serveCommand,
+  centreCreate,
   userCreate,
   projectCreate,
+  projectList,
+  projectPause,
+  projectResume,
   importCommand,
   exportCommand,
+  reviewList,
+  reviewVerdict,
+  impactCommand,
+  balancesCommand,
+  sweepCommand,
   demoSeed,
 ];

@@ -82,7 +82,8 @@ function parsePort(text: string): number {
   return port;
 }
 
-async function readSettings(file: string): Promise<DeploymentSettingsInput> {
+/** Reads and checks a deployment settings file (`--config`): a bad one fails naming the field. */
+export async function readSettings(file: string): Promise<DeploymentSettingsInput> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, 'utf8'));

@@ -51,6 +51,25 @@ describe('resultsToCsv', () => {
   });
 });
 
+describe('resultsToCsv for forms', () => {
+  it('spreads a form answer into one column per field', () => {
+    const csv = resultsToCsv([
+      { ...base, answer: { values: { title: 'Annual report', pages: 12 } } },
+      { ...base, answer: { values: { title: 'Other', language: 'fr', tags: ['a', 'b'] } } },
+    ]);
+    const [header, first, second] = csv.slice(1).split('\r\n');
+    expect(header?.split(',').slice(9)).toEqual([
+      'answer.values.language',
+      'answer.values.pages',
+      'answer.values.tags',
+      'answer.values.title',
+      'answer_json',
+    ]);
+    expect(first).toContain(',,12,,Annual report,');
+    expect(second).toContain(',fr,,"[""a"",""b""]",Other,');
+  });
+});
+
 describe('resultsToJsonl', () => {
   it('writes one parseable result a line', () => {
     const lines = resultsToJsonl([base, base]).trimEnd().split('\n');

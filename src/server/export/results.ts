@@ -19,16 +19,16 @@ const FIXED_COLUMNS = [
 
 /**
  * A spreadsheet-ready CSV (RFC 4180, CRLF, UTF-8 with a BOM so Excel reads accents right). Each
- * top-level field of the answers gets its own `answer.<field>` column, whatever the task kind;
- * `answer_json` keeps the whole answer.
+ * field of the answers gets its own column, whatever the task kind: `answer.<field>`, and nested
+ * objects are spread the same way (a form's `values` give `answer.values.<field>`, one column per
+ * field); lists stay JSON in their cell. `answer_json` keeps the whole answer.
  */
 export function resultsToCsv(results: readonly Result[]): string {
-  const answerKeys = [
-    ...new Set(results.flatMap((result) => (isPlainObject(result.answer) ? Object.keys(result.answer) : []))),
-  ].sort();
-  const header = [...FIXED_COLUMNS, ...answerKeys.map((key) => `answer.${key}`), 'answer_json'];
-  const rows = results.map((result) => {
-    const answer = isPlainObject(result.answer) ? result.answer : {};
+  const flat = results.map((result) => flatten(result.answer, 'answer'));
+  const answerColumns = [...new Set(flat.flatMap((cells) => [...cells.keys()]))].sort();
+  const header = [...FIXED_COLUMNS, ...answerColumns, 'answer_json'];
+  const rows = results.map((result, index) => {
+    const cells = flat[index] as Map<string, unknown>;
     return [
       result.submissionId,
       result.taskId,
@@ -39,11 +39,22 @@ export function resultsToCsv(results: readonly Result[]): string {
       result.reviewStatus ?? '',
       result.version ?? 1,
       result.receivedAt,
-      ...answerKeys.map((key) => answer[key] ?? ''),
+      ...answerColumns.map((column) => cells.get(column) ?? ''),
       JSON.stringify(result.answer),
     ];
   });
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** `{values: {title: "x"}}` → `answer.values.title` = "x": plain objects spread, anything else one cell. */
+function flatten(value: unknown, prefix: string, into = new Map<string, unknown>()): Map<string, unknown> {
+  if (!isPlainObject(value)) return into;
+  for (const [key, inner] of Object.entries(value)) {
+    const column = `${prefix}.${key}`;
+    if (isPlainObject(inner)) flatten(inner, column, into);
+    else into.set(column, inner);
+  }
+  return into;
 }
 
 /** Quotes when needed; text that a spreadsheet would run as a formula gets a leading apostrophe. */

@@ -108,8 +108,8 @@ export const handlers: Handlers = {
   // Review.
   reviewQueue: (request, { db, viewer }) => reviewQueue(db, viewer, request.query),
   getSubmission: (request, { db, viewer }) => getSubmission(db, viewer, request.params.submissionId),
-  reviewSubmission: (request, { db, viewer }) =>
-    reviewSubmission(db, viewer, request.params.submissionId, request.body),
+  reviewSubmission: (request, { db, settings, viewer }) =>
+    reviewSubmission(db, viewer, request.params.submissionId, request.body, settings.currency),
 
   // Accounts, centres, pay, training.
   createCentre: (request, { db }) => createCentre(db, request.body),
@@ -121,6 +121,6 @@ export const handlers: Handlers = {
     updateAccount(db, viewer, request.params.userId, request.body, sessions),
   workerBalances: (request, { db, settings, viewer }) =>
     balancesFor(db, settings, viewer, request.params.userId),
-  createPayout: (request, { db }) => createPayout(db, request.body.workerId),
+  createPayout: (request, { db, settings }) => createPayout(db, settings, request.body.workerId),
   recordTraining: (request, { db, viewer }) => recordTraining(db, viewer, request.body),
 };

@@ -5,6 +5,7 @@ import { checkAnswer, taskKinds, type TaskKind } from '../../shared/domain/task-
 import type { Db } from '../db/db';
 import { ApiError, joinField, zodProblems } from '../errors';
 import type { MediaLibrary } from '../media/ingest';
+import { canonicalHash } from '../queue/canonical-json';
 import { isProjectId, noSuchProject } from '../queue/projects';
 import { parseWithCoercion } from './csv-coerce';
 import { readRecords, type ImportFormat, type LineProblem } from './read-records';
@@ -26,7 +27,7 @@ export type ImportOptions = {
 export type ImportReport = {
   imported: number;
   tasksCreated: number;
-  /** Lines whose id the project already has: a re-run of the same file skips them. */
+  /** Lines whose id the project already has (given, or derived from the content when absent): a re-run of the same file skips them. */
   skipped: number;
   /** Items with a gold answer (honeypots). */
   honeypots: number;
@@ -79,19 +80,21 @@ export async function importItems(
       rejected.push({ line: record.line, ...firstProblem(shape.error) });
       continue;
     }
-    const externalId = shape.data.id ?? null;
-    if (externalId !== null) {
-      const earlier = seenIds.get(externalId);
-      if (earlier !== undefined) {
-        rejected.push({
-          line: record.line,
-          field: 'id',
-          message: `the id "${externalId}" is already used on line ${earlier}`,
-        });
-        continue;
-      }
-      seenIds.set(externalId, record.line);
+    // A line without an id gets one from its content, so a re-run skips it like any other.
+    const externalId = shape.data.id ?? contentId(shape.data.data, shape.data.gold);
+    const earlier = seenIds.get(externalId);
+    if (earlier !== undefined) {
+      rejected.push({
+        line: record.line,
+        field: 'id',
+        message:
+          shape.data.id === undefined
+            ? `this line repeats line ${earlier} (same data and gold, no id): give each an id to import both`
+            : `the id "${externalId}" is already used on line ${earlier}`,
+      });
+      continue;
     }
+    seenIds.set(externalId, record.line);
     const hasGold =
       Object.prototype.hasOwnProperty.call(record.value, 'gold') && shape.data.gold !== undefined;
     lines.push({
@@ -293,6 +296,14 @@ async function insertChunk(tx: Db, projectId: string, overlap: number, items: Re
     [projectId, JSON.stringify(rows), overlap],
   );
   return result?.tasks ?? 0;
+}
+
+/** Prefix of the ids derived from a line's content (lines imported without an `id`). */
+export const CONTENT_ID_PREFIX = 'sha256:';
+
+/** The id of a line that has none: the sha256 of its data and gold answer as canonical JSON. */
+export function contentId(data: unknown, gold: unknown): string {
+  return `${CONTENT_ID_PREFIX}${canonicalHash({ data, gold: gold ?? null })}`;
 }
 
 /** `line 3: data.text: Too small…`, the shape every import error takes. */

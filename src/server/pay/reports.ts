@@ -27,7 +27,11 @@ export async function balancesFor(db: Db, settings: DeploymentSettings, viewer: 
  * Pays a worker everything accepted and not yet paid: for each such submission the ledger moves its
  * share from accepted to paid, and the worker is told on their next sync.
  */
-export async function createPayout(db: Db, workerId: string): Promise<z.infer<typeof payoutSchema>> {
+export async function createPayout(
+  db: Db,
+  settings: Pick<DeploymentSettings, 'currency'>,
+  workerId: string,
+): Promise<z.infer<typeof payoutSchema>> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PAYOUT_LOCK_NAMESPACE, workerId]);
     const [worker] = await tx.query('SELECT 1 FROM users WHERE id = $1', [workerId]);
@@ -68,7 +72,7 @@ export async function createPayout(db: Db, workerId: string): Promise<z.infer<ty
       payoutId,
       workerId,
       amountCents: total,
-      currency: due[0]?.currency ?? 'EUR',
+      currency: due[0]?.currency ?? settings.currency,
       submissions: due.length,
     };
   });
@@ -83,7 +87,10 @@ export async function impactReport(
   const [project] = await db.query<{ name: string }>('SELECT name FROM projects WHERE id = $1', [projectId]);
   if (!project) throw notFound(`no project with id ${projectId}`);
   const [work] = await db.query<{ workers: number; tasks: number; ms: number | null }>(
-    `SELECT count(DISTINCT worker_id)::int AS workers, count(*)::int AS tasks, sum(duration_ms)::float8 AS ms
+    // Honeypots are the platform's checks, not the client's tasks: not counted as tasks, though the
+    // time spent on them is work done (hours) by the people counted.
+    `SELECT count(DISTINCT worker_id)::int AS workers, count(*) FILTER (WHERE NOT honeypot)::int AS tasks,
+            sum(duration_ms)::float8 AS ms
      FROM submissions WHERE project_id = $1 AND review_status IN ('accepted', 'corrected')`,
     [projectId],
   );

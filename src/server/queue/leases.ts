@@ -107,8 +107,23 @@ WITH picked AS (
 ${SELECT_LEASED('leased')}`;
 
 /**
+ * Whether this worker could take a regular task of the project now, and the epoch its lease would
+ * carry: the same rules as LEASE_SQL, without taking anything.
+ */
+const NEXT_REGULAR_SQL = `
+SELECT t.lease_epoch + 1 AS epoch
+FROM tasks t
+WHERE t.project_id = $2::uuid AND t.status = 'open' AND NOT t.honeypot
+  AND NOT EXISTS (
+    SELECT 1 FROM leases l WHERE l.worker_id = $1::uuid AND l.item_id = t.item_id AND l.task_id <> t.id)
+ORDER BY t.replica, t.seq
+LIMIT 1`;
+
+/**
  * Honeypots: gold items of the project this worker has never held, in random order; a new task
- * is made for each (gold items have no regular tasks) and leased at once.
+ * is made for each (gold items have no regular tasks) and leased at once. Its epoch ($5) is one a
+ * regular task of the same batch carries (or, alone in a batch, the one the next regular task would
+ * have carried), so the fencing token does not give it away either.
  */
 const GOLD_SQL = `
 WITH gold AS (
@@ -119,7 +134,7 @@ WITH gold AS (
   LIMIT $3
 ), made AS (
   INSERT INTO tasks (project_id, item_id, replica, honeypot, status, lease_worker, lease_epoch, lease_expires_at)
-  SELECT $2::uuid, gold.id, nextval('honeypot_replica_seq'), true, 'leased', $1::uuid, 1,
+  SELECT $2::uuid, gold.id, nextval('honeypot_replica_seq'), true, 'leased', $1::uuid, $5::int,
          now() + make_interval(secs => $4::int)
   FROM gold
   RETURNING id, item_id, project_id, replica, seq, lease_epoch, lease_expires_at
@@ -131,7 +146,7 @@ ${SELECT_LEASED('made')}`;
 
 function SELECT_LEASED(from: string): string {
   return `SELECT ${from}.id AS task_id, ${from}.lease_epoch, ${from}.lease_expires_at,
-       i.id AS item_id, i.external_id, i.data,
+       i.id AS item_id, i.data,
        p.id AS project_id, p.name AS project_name, p.instructions, p.price_cents, p.kind, p.config
 FROM ${from}
 JOIN items i ON i.id = ${from}.item_id
@@ -144,7 +159,6 @@ type LeasedRow = {
   lease_epoch: number;
   lease_expires_at: Date;
   item_id: string;
-  external_id: string | null;
   data: unknown;
   project_id: string;
   project_name: string;
@@ -235,10 +249,7 @@ async function leaseFromProject(
   count: number,
 ): Promise<LeasedTask[]> {
   const rate = project.honeypot_rate;
-  if (rate <= 0) {
-    const rows = await tx.query<LeasedRow>(LEASE_SQL, [workerId, project.id, count, project.lease_seconds]);
-    return rows.map(leasedTaskOf);
-  }
+  if (rate <= 0) return (await leaseRegular(tx, workerId, project, count)).map(leasedTaskOf);
   // Honeypots keep pace with the rate over everything this worker was given in the project.
   const [stats] = await tx.query<{ tasks_leased: number; honeypots_leased: number }>(
     `SELECT tasks_leased, honeypots_leased FROM worker_project_stats WHERE worker_id = $1 AND project_id = $2`,
@@ -246,20 +257,38 @@ async function leaseFromProject(
   );
   const given = (stats?.tasks_leased ?? 0) + (stats?.honeypots_leased ?? 0);
   const due = Math.max(0, Math.round(rate * (given + count)) - (stats?.honeypots_leased ?? 0));
+  // In a batch of several, at least one regular task; a batch of one may be a honeypot.
   const target = Math.min(due, count - (count > 1 ? 1 : 0));
-  const regular = await tx.query<LeasedRow>(LEASE_SQL, [
-    workerId,
-    project.id,
-    count - target,
-    project.lease_seconds,
-  ]);
-  // No regular work left: a batch of honeypots alone would give them away.
-  const honeypotCount =
-    regular.length === 0 ? 0 : Math.min(target, Math.ceil((regular.length * rate) / (1 - rate)));
-  const gold =
-    honeypotCount > 0
-      ? await tx.query<LeasedRow>(GOLD_SQL, [workerId, project.id, honeypotCount, project.lease_seconds])
-      : [];
+  const regular = await leaseRegular(tx, workerId, project, count - target);
+  let gold: LeasedRow[] = [];
+  if (target > 0) {
+    // Honeypots only while regular work is there: a batch of honeypots alone would give them away.
+    // A batch of one (count 1) checks that a regular task could have come instead.
+    const next =
+      regular.length > 0
+        ? { epoch: (regular[randomInt(regular.length)] as LeasedRow).lease_epoch }
+        : (await tx.query<{ epoch: number }>(NEXT_REGULAR_SQL, [workerId, project.id]))[0];
+    const honeypotCount = !next
+      ? 0
+      : regular.length === 0
+        ? target
+        : Math.min(target, Math.ceil((regular.length * rate) / (1 - rate)));
+    if (honeypotCount > 0) {
+      gold = await tx.query<LeasedRow>(GOLD_SQL, [
+        workerId,
+        project.id,
+        honeypotCount,
+        project.lease_seconds,
+        next?.epoch ?? 1,
+      ]);
+    }
+    // Fewer honeypots than planned (this worker has seen every gold item, or regular work ran
+    // short): fill the batch with regular work rather than hand back less than asked.
+    const short = count - regular.length - gold.length;
+    if (short > 0 && regular.length === count - target) {
+      regular.push(...(await leaseRegular(tx, workerId, project, short)));
+    }
+  }
   if (regular.length + gold.length > 0) {
     await tx.query(
       `INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
@@ -276,12 +305,23 @@ async function leaseFromProject(
   return batch;
 }
 
+async function leaseRegular(
+  tx: Db,
+  workerId: string,
+  project: EligibleProject,
+  count: number,
+): Promise<LeasedRow[]> {
+  if (count <= 0) return [];
+  return tx.query<LeasedRow>(LEASE_SQL, [workerId, project.id, count, project.lease_seconds]);
+}
+
 /** The task as the worker receives it (checked against the contract by the route, on the way out). */
 function leasedTaskOf(row: LeasedRow): LeasedTask {
   return {
     taskId: row.task_id,
     itemId: row.item_id,
-    externalId: row.external_id,
+    // Never the client's id: it could tell a honeypot ("gold-1") from a regular task.
+    externalId: null,
     projectId: row.project_id,
     projectName: row.project_name,
     instructions: row.instructions,

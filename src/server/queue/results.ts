@@ -25,7 +25,8 @@ type ResultRow = {
  * One page of a project's answers (accepted and superseded), oldest first, after the cursor
  * `after`; the answer is the latest version (a supervisor's correction when there is one).
  * Honeypot answers are the platform's quality checks, not the client's results: left out.
- * `counting`: only the answers that count (accepted and not rejected), as exports deliver them.
+ * `counting`: only the answers that count, as exports deliver them: accepted, and accepted or
+ * corrected by review (auto-acceptance counts); never one still waiting for review or rejected.
  */
 export async function listResults(
   db: Db,
@@ -46,7 +47,7 @@ export async function listResults(
      JOIN users u ON u.id = s.worker_id
      LEFT JOIN submission_versions v ON v.submission_id = s.id AND v.version = s.version
      WHERE s.project_id = $1 AND s.seq > $2 AND NOT s.honeypot
-       AND (NOT $4::boolean OR (s.status = 'accepted' AND s.review_status <> 'rejected'))
+       AND (NOT $4::boolean OR (s.status = 'accepted' AND s.review_status IN ('accepted', 'corrected')))
      ORDER BY s.seq
      LIMIT $3`,
     [projectId, page.after, page.limit + 1, counting],

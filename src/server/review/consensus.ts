@@ -6,7 +6,11 @@ import type { Db } from '../db/db';
 
 type ConsensusItem = z.infer<typeof consensusItemSchema>;
 
-/** One item with the answers that count for it: accepted, not rejected, latest version, in arrival order. */
+/**
+ * One item with the answers that count for it, in arrival order: accepted, and accepted or
+ * corrected by review (a correction counts as its corrected version); never one still waiting for
+ * review, nor a rejected one.
+ */
 export type AnsweredItem = {
   seq: number;
   itemId: string;
@@ -45,7 +49,7 @@ export async function answeredItems(
               'answer', coalesce(v.answer, s.answer), 'durationMs', s.duration_ms) ORDER BY s.seq) AS answers
      FROM items i
      JOIN submissions s ON s.item_id = i.id AND s.status = 'accepted' AND NOT s.honeypot
-                        AND s.review_status <> 'rejected'
+                        AND s.review_status IN ('accepted', 'corrected')
      JOIN users u ON u.id = s.worker_id
      LEFT JOIN submission_versions v ON v.submission_id = s.id AND v.version = s.version
      WHERE i.project_id = $1 AND i.gold IS NULL AND i.seq > $2

@@ -47,6 +47,7 @@ export async function reviewSubmission(
   viewer: Viewer,
   submissionId: string,
   request: VerdictRequest,
+  currency: string,
 ): Promise<SubmissionDetail> {
   if (request.verdict === 'reject' && request.reason === undefined) {
     throw new ApiError(400, 'invalid_input', 'reason: say why the work is rejected', { field: 'reason' });
@@ -76,18 +77,24 @@ export async function reviewSubmission(
     if (row.review_status !== 'pending') {
       throw new ApiError(409, 'conflict', `this submission already has its verdict (${row.review_status})`);
     }
-    await applyVerdict(tx, row, request, viewer.id);
+    await applyVerdict(tx, row, request, viewer.id, currency);
   });
   return getSubmission(db, viewer, submissionId);
 }
 
-async function applyVerdict(tx: Db, row: Locked, request: VerdictRequest, reviewerId: string): Promise<void> {
+async function applyVerdict(
+  tx: Db,
+  row: Locked,
+  request: VerdictRequest,
+  reviewerId: string,
+  currency: string,
+): Promise<void> {
   const subject: LedgerSubject & { taskId: string } = {
     submissionId: row.id,
     projectId: row.project_id,
     workerId: row.worker_id,
     taskId: row.task_id,
-    pay: row.pay ?? { worker: 0, platform: 0, help: 0, currency: 'EUR' },
+    pay: row.pay ?? unpaid(currency),
   };
   let correctedAnswer: unknown;
   if (request.verdict === 'correct') {
@@ -145,11 +152,16 @@ async function reopenItem(tx: Db, itemId: string, projectId: string): Promise<vo
   );
 }
 
+/** The split of work that carries no pay (in the deployment's currency, so every figure shares one). */
+function unpaid(currency: string): PaySplit {
+  return { worker: 0, platform: 0, help: 0, currency };
+}
+
 /**
  * Accepts work nobody reviewed in time (`auto_accept_at` passed), a batch at a time: pay moves to
  * accepted and the worker is told, with the reason code `auto_accepted`.
  */
-export async function autoAccept(db: Db, limit = 500): Promise<number> {
+export async function autoAccept(db: Db, currency: string, limit = 500): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<Locked>(
       `SELECT s.id, s.task_id, s.item_id, s.project_id, s.worker_id, s.worker_centre_id, s.status, s.review_status,
@@ -171,7 +183,7 @@ export async function autoAccept(db: Db, limit = 500): Promise<number> {
         projectId: row.project_id,
         workerId: row.worker_id,
         taskId: row.task_id,
-        pay: row.pay ?? { worker: 0, platform: 0, help: 0, currency: 'EUR' },
+        pay: row.pay ?? unpaid(currency),
       };
       await recordAccepted(tx, subject, true);
       const money = earning(subject, 'accepted');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, localeSchema, localizedTextSchema, roleSchema } from '../domain/common';
+import { sha256Schema, waveformPeaksSchema } from '../domain/media';
 import { leasedTaskSchema } from '../domain/task';
 import { taskKindSchema } from '../domain/task-kinds';
 import { MAX_LEASE_BATCH } from '../protocol/endpoints';
@@ -24,8 +25,13 @@ export const sessionSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   serverUrl: z.string(),
-  /** Signed in with the local verifier while the server was out of reach. */
+  /** Signed in with the local verifier while the server was out of reach (until the queue takes work again). */
   offline: z.boolean(),
+  /**
+   * The queue will not take this session's work (no token kept, or the queue refused it): nothing
+   * can be sent until the HITer signs in again online. Their work stays safe on the laptop.
+   */
+  needsSignIn: z.boolean().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -45,6 +51,8 @@ export const taskSummarySchema = z.object({
   leaseExpiresAt: isoDateTimeSchema,
   /** Why the server refused or flagged the answer, in its words. */
   serverMessage: z.string().nullable(),
+  /** The reason as a code the app says in the HITer's language (`superseded`, a queue error code); null if unknown. */
+  serverCode: z.string().nullable().optional(),
   /** Tasks with media files: how many are on this laptop; the task is ready once all are. */
   media: z
     .object({
@@ -83,6 +91,9 @@ export const syncStatusSchema = z.object({
     .optional(),
   /** Files made here (recordings) that answers waiting to be sent need on the queue first. */
   upload: transferSchema.optional(),
+  /** Answers the queue refused, or that someone else finished first (kept here, shown to the HITer). */
+  refusedCount: z.int().min(0).optional(),
+  supersededCount: z.int().min(0).optional(),
   /** The profile's media cache against its budget (the budget shrinks with the free disk space). */
   storage: z.object({ usedBytes: z.int().min(0), budgetBytes: z.int().min(0) }).optional(),
 });
@@ -97,6 +108,7 @@ export const workItemSchema = z.object({
   state: taskStateSchema,
   submittedAt: isoDateTimeSchema,
   serverMessage: z.string().nullable(),
+  serverCode: z.string().nullable().optional(),
   verdict: z
     .object({
       verdict: z.enum(['accepted', 'rejected', 'corrected']),
@@ -183,6 +195,14 @@ export const bridgeCalls = {
   'media.store': call(
     z.object({ mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/), base64: z.string().min(1) }).strict(),
     z.object({ sha256: z.string(), bytes: z.int().min(0) }),
+  ),
+  /**
+   * Waveform peaks of an audio file this profile holds that came without precomputed peaks (a
+   * local recording, say), worked out in main off its event loop; null when it is not a WAV.
+   */
+  'media.peaks': call(
+    z.object({ sha256: sha256Schema }).strict(),
+    z.object({ peaks: waveformPeaksSchema.nullable() }),
   ),
   /** The task that was open when the app last stopped (crash, power cut), if it can still be worked on. */
   'tasks.resume': call(none, z.object({ taskId: z.string().nullable() })),

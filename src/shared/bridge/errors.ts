@@ -22,6 +22,14 @@ export const BRIDGE_ERROR_CODES = [
   'client_too_old',
   'server_error',
   'demo_unavailable',
+  /** Start-up checks: the SQLite library is too old (WAL corruption bug); nothing was opened. */
+  'sqlite_too_old',
+  /** A database file failed its integrity check; it was left untouched. */
+  'storage_damaged',
+  /** A database file was written by a newer HITdesk. */
+  'storage_too_new',
+  /** A schema upgrade failed and was rolled back to the last complete version. */
+  'storage_migration_failed',
   'internal',
 ] as const;
 export const bridgeErrorCodeSchema = z.enum(BRIDGE_ERROR_CODES);

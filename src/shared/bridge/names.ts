@@ -20,6 +20,7 @@ export const BRIDGE_CALL_NAMES = [
   'sync.status',
   'sync.now',
   'media.store',
+  'media.peaks',
   'tasks.resume',
   'tasks.leave',
   'work.history',

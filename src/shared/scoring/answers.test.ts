@@ -68,6 +68,16 @@ describe('scoreAnswer', () => {
     expect(scored.parts.segments).toBeCloseTo(0.9, 4);
   });
 
+  it('scores short transcripts and scripts without spaces by CER, so one typo is not a whole word lost', () => {
+    const clip = (text: string) => ({
+      segments: [{ id: 's', startMs: 0, endMs: 1000, label: 'speech', text }],
+    });
+    const short = scoreAnswer('audio_transcription', clip('bonjour madame'), clip('bonjour madam'));
+    expect(short.parts.transcript).toBeCloseTo(1 - 1 / 14, 4); // WER would give 0.5
+    const unspaced = scoreAnswer('audio_transcription', clip('我们今天去北京'), clip('我们明天去北京'));
+    expect(unspaced.parts.transcript).toBeCloseTo(1 - 1 / 7, 4); // WER would give 0
+  });
+
   it('scores validation verdicts and form fields exactly (text ignoring case and spaces)', () => {
     expect(scoreAnswer('audio_validation', { verdict: 'valid' }, { verdict: 'valid' }).score).toBe(1);
     expect(

@@ -7,7 +7,7 @@ import { sameValue, setAgreement } from './exact';
 import { boxIoU, boxToPolygon, pointScore, polygonIoU, type Polygon } from './geometry';
 import { greedyMatch, softF1 } from './matching';
 import { spanF1 } from './spans';
-import { wordErrorRate } from './text';
+import { transcriptErrorRate } from './text';
 
 /** A score in 0..1 and the parts it is the mean of, for showing a HITer what went right or wrong. */
 export type AnswerScore = { score: number; parts: Record<string, number> };
@@ -24,7 +24,8 @@ export const POINT_TOLERANCE = 0.02;
  *   classes by Jaccard. The mean of the parts the project uses.
  * - text_moderation: 0 when the decision differs; otherwise the mean of decision (1), reason (when
  *   rejecting) and span F1 (when either marks spans).
- * - audio_transcription: 1 − WER of the whole transcript (floored at 0), and segment F1 by time IoU.
+ * - audio_transcription: 1 − WER of the whole transcript (floored at 0; CER when the reference has
+ *   fewer than five words: short clips, scripts without spaces), and segment F1 by time IoU.
  * - audio_validation: the verdict (and the reason of an invalid one).
  * - form: the share of the reference's fields with the same value.
  * - audio_recording: no reference answer exists; always 1.
@@ -144,7 +145,7 @@ function scoreTranscription(
   const refText = transcriptOf(reference);
   const ansText = transcriptOf(answer);
   if (refText.trim() !== '' || ansText.trim() !== '')
-    parts.transcript = 1 - Math.min(1, wordErrorRate(refText, ansText));
+    parts.transcript = 1 - Math.min(1, transcriptErrorRate(refText, ansText));
   return mean(parts);
 }
 

@@ -7,7 +7,7 @@ import { sliceCodePoints } from '../domain/text-spans';
 import { pairwiseAgreement, pointTolerance, shapeSimilarity, MATCH_THRESHOLD, transcriptOf } from './answers';
 import { majority, normalizeValue } from './exact';
 import { polygonIoU } from './geometry';
-import { wordErrorRate } from './text';
+import { characterErrorRate, transcriptMeasure, wordErrorRate } from './text';
 
 /** What several workers' answers to one item come to: one answer and how much they agreed (0..1). */
 export type Consensus = { answer: unknown; agreement: number; answers: number };
@@ -18,7 +18,8 @@ export type Consensus = { answer: unknown; agreement: number; answers: number };
  * - image shapes matched across workers by IoU (distance for points); a shape kept by a majority is
  *   fused: boxes and points averaged, a polygon by its medoid (the member closest to the others);
  * - text spans: the characters a majority marked with a label;
- * - transcripts: the answer closest to the others by WER;
+ * - transcripts: the answer closest to the others by WER (CER when every transcript is short:
+ *   fewer than five words, as honeypot scoring does);
  * - form fields by majority of normalised values.
  * `agreement` is the mean pairwise score (see `pairwiseAgreement`). Recordings have none (null answer).
  */
@@ -217,12 +218,15 @@ function fuse(shapes: Shape[], id: string): Shape {
 
 function transcription(answers: AudioTranscriptionAnswer[]): AudioTranscriptionAnswer {
   const texts = answers.map(transcriptOf);
+  const errorRate = texts.every((text) => transcriptMeasure(text) === 'cer')
+    ? characterErrorRate
+    : wordErrorRate;
   let best = 0;
   let bestTotal = Infinity;
   texts.forEach((text, index) => {
-    // WER both ways: one way alone favours short transcripts (fewer reference words to miss).
+    // Both ways: one way alone favours short transcripts (fewer reference words to miss).
     const total = texts.reduce(
-      (sum, other, j) => sum + (j === index ? 0 : wordErrorRate(other, text) + wordErrorRate(text, other)),
+      (sum, other, j) => sum + (j === index ? 0 : errorRate(other, text) + errorRate(text, other)),
       0,
     );
     if (total < bestTotal) {

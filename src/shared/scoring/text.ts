@@ -59,3 +59,22 @@ export function characterErrorRate(reference: string, hypothesis: string): numbe
   if (ref.length === 0) return hyp.length === 0 ? 0 : 1;
   return editDistance(ref, hyp) / ref.length;
 }
+
+/**
+ * Below this many reference words a transcript is scored by CER, not WER: on a short clip one
+ * misspelt word would cost a third or half of the score (WER counts it whole), and a script
+ * written without spaces between words (Chinese, Thai…) reads as one "word".
+ */
+export const SHORT_TRANSCRIPT_WORDS = 5;
+
+/** Which error rate suits a reference transcript: WER for ordinary sentences, CER for short or unspaced ones. */
+export function transcriptMeasure(reference: string): 'wer' | 'cer' {
+  return words(reference).length < SHORT_TRANSCRIPT_WORDS ? 'cer' : 'wer';
+}
+
+/** The transcript error rate honeypots and consensus use: WER, or CER for short or unspaced references. */
+export function transcriptErrorRate(reference: string, hypothesis: string): number {
+  return transcriptMeasure(reference) === 'cer'
+    ? characterErrorRate(reference, hypothesis)
+    : wordErrorRate(reference, hypothesis);
+}

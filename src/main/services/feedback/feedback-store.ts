@@ -2,6 +2,7 @@ import type { WorkHistory, WorkItem } from '../../../shared/bridge/contract';
 import { feedbackEventSchema, type FeedbackEvent } from '../../../shared/protocol/endpoints';
 import { previewOfRow } from '../inbox';
 import type { SqliteDatabase } from '../sqlite/open-database';
+import { reasonFields } from '../sync/server-reason';
 
 export type Balances = NonNullable<WorkHistory['balances']>;
 
@@ -156,7 +157,7 @@ function toItem(record: HistoryRecord): WorkItem {
     preview: previewOfRow(record.preview, record.task_json),
     state: record.state,
     submittedAt: record.submitted_at,
-    serverMessage: record.server_message,
+    ...reasonFields(record.server_message, record.state),
     verdict: verdict && {
       verdict: verdict.verdict,
       reason: verdict.reason ?? null,

@@ -1,6 +1,7 @@
 import type { BridgeHandlers } from '../../../shared/bridge/contract';
 import { BridgeError } from '../../../shared/bridge/errors';
-import { sha256Schema } from '../../../shared/domain/media';
+import { sha256Schema, type WaveformPeaks } from '../../../shared/domain/media';
+import { computeLocalPeaks } from '../media/local-peaks';
 import { mediaNotFound, mediaReply, type MediaReply } from '../media/media-reply';
 import type { WorkstationContext } from './context';
 
@@ -9,8 +10,34 @@ export const MAX_LOCAL_MEDIA_BYTES = 128 * 1024 * 1024;
 
 const STORABLE = /^(audio|image|video)\/[\w.+-]+$/;
 
-export function mediaHandlers(context: WorkstationContext): Pick<BridgeHandlers, 'media.store'> {
+/** Peaks worked out this run, by audio sha256 (a few recent files: the renderer asks again on reopen). */
+const PEAKS_KEPT = 8;
+
+export function mediaHandlers(
+  context: WorkstationContext,
+): Pick<BridgeHandlers, 'media.store' | 'media.peaks'> {
+  const peaksKept = new Map<string, Promise<WaveformPeaks | null>>();
   return {
+    'media.peaks': async ({ sha256 }) => {
+      const { store, files } = context.sessions.require();
+      const row = store.media.get(sha256);
+      if (!row || row.state !== 'ready') {
+        throw new BridgeError('invalid_input', `no media file ${sha256} on this laptop`, 'sha256');
+      }
+      // Only WAV is read here (recordings are WAV); an unknown type is tried, the header decides.
+      if (row.mime && !/^audio\/(wav|wave|x-wav|vnd\.wave)$/.test(row.mime)) return { peaks: null };
+      let job = peaksKept.get(sha256);
+      if (!job) {
+        job = computeLocalPeaks(files.pathOf(sha256)).catch((error: unknown) => {
+          console.warn(`[media] no peaks for ${sha256}:`, error);
+          peaksKept.delete(sha256);
+          return null;
+        });
+        peaksKept.set(sha256, job);
+        if (peaksKept.size > PEAKS_KEPT) peaksKept.delete(peaksKept.keys().next().value ?? '');
+      }
+      return { peaks: await job };
+    },
     'media.store': async ({ mime, base64 }) => {
       const { store, files } = context.sessions.require();
       if (!STORABLE.test(mime)) {

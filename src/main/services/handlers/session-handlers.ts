@@ -33,7 +33,7 @@ export function sessionHandlers(context: WorkstationContext): SessionHandlers {
 
     'session.signOut': () =>
       sessions.exclusive(async () => {
-        if (await sessions.end({ revoke: true })) emit('session.changed', null);
+        if (await sessions.end({ revoke: false })) emit('session.changed', null);
         return null;
       }),
 

@@ -115,8 +115,14 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
             body: projectId === undefined ? { count } : { count, projectId },
           });
         } catch (error) {
-          throw bridgeErrorFromQueue(error, 'taking a batch');
+          const failure = bridgeErrorFromQueue(error, 'taking a batch');
+          // The queue refused the token: the app now asks for an online sign-in (nothing is lost).
+          if (failure instanceof BridgeError && failure.code === 'session_expired') {
+            sessions.authChanged(active, false);
+          }
+          throw failure;
         }
+        sessions.authChanged(active, true);
         const taskIds = active.store.storeLeasedTasks(leased.tasks);
         if (taskIds.length > 0) emit('tasks.changed', { taskIds });
         // The media of the new tasks start downloading at once, with progress in the sync status.

@@ -9,6 +9,9 @@ import { CallAborted, QueueError, type QueueClient } from '../queue-client';
 import type { MediaFiles } from './media-files';
 import type { MediaRow } from './media-index';
 
+/** Files downloaded at once (each on its own connection): enough to fill a line, few enough for a shared one. */
+export const DOWNLOAD_CONCURRENCY = 3;
+
 export type DownloaderOptions = {
   store: ProfileStore;
   files: MediaFiles;
@@ -80,7 +83,7 @@ export class MediaDownloader {
   }
 
   private async downloadAll(): Promise<DownloadRun> {
-    const concurrency = this.options.concurrency ?? 3;
+    const concurrency = this.options.concurrency ?? DOWNLOAD_CONCURRENCY;
     let failure: unknown = null;
     let overBudget = false;
     const skipped = new Set<string>();

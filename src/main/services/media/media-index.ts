@@ -183,6 +183,41 @@ export class MediaIndex {
     return records.map(toRow);
   }
 
+  /**
+   * Every file still on disk that only acknowledged tasks need: what a crash between an answer
+   * being settled and its files being evicted leaves behind. Swept when a session starts.
+   */
+  evictableAll(): MediaRow[] {
+    const records = this.db
+      .prepare(
+        `SELECT m.* FROM media m
+         WHERE m.state = 'ready' AND (m.origin = 'queue' OR m.uploaded = 1)
+           AND EXISTS (SELECT 1 FROM task_media tm WHERE tm.sha256 = m.sha256)
+           AND NOT EXISTS (SELECT 1 FROM task_media other JOIN tasks t ON t.task_id = other.task_id
+                           WHERE other.sha256 = m.sha256 AND t.state NOT IN ${ACKNOWLEDGED})`,
+      )
+      .all() as MediaRecord[];
+    return records.map(toRow);
+  }
+
+  /**
+   * Recordings made here that nothing refers to any more (a take the HITer discarded): not named by
+   * an answer, not in the draft of an open task, and stored before `before` — a recording younger
+   * than that may belong to an edit whose autosave has not landed yet.
+   */
+  discardedRecordings(before: Date): MediaRow[] {
+    const records = this.db
+      .prepare(
+        `SELECT m.* FROM media m
+         WHERE m.state = 'ready' AND m.origin = 'local' AND m.uploaded = 0 AND m.ready_at < ?
+           AND NOT EXISTS (SELECT 1 FROM task_media tm WHERE tm.sha256 = m.sha256)
+           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.state IN ('todo', 'draft')
+                           AND instr(coalesce(t.draft_json, ''), m.sha256) > 0)`,
+      )
+      .all(before.toISOString()) as MediaRecord[];
+    return records.map(toRow);
+  }
+
   markEvicted(sha256: string): void {
     this.db.transaction(() => {
       this.db.prepare("UPDATE media SET state = 'evicted', ready_at = NULL WHERE sha256 = ?").run(sha256);

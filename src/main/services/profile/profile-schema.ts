@@ -93,6 +93,8 @@ export const PROFILE_MIGRATIONS = [
    ) STRICT;
    CREATE INDEX feedback_by_task ON feedback (task_id, type, seq);
    CREATE INDEX feedback_unseen ON feedback (seen) WHERE seen = 0;`,
+  // 3: the sync indicator counts refused and superseded answers on every status: a tiny index.
+  `CREATE INDEX tasks_flagged ON tasks (state) WHERE state IN ('refused', 'superseded');`,
 ] as const;
 
 export type TaskRow = {

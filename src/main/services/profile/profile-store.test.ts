@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { leasedTask, steppingClock, tempDir } from '../../../../test/helpers/workstation/fixtures';
 import { profileDbPath, ProfileStore } from './profile-store';
 
@@ -28,7 +30,7 @@ describe('profile database', () => {
     const db = rawDb();
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
       expect(tables).toEqual(
         expect.arrayContaining(['meta', 'tasks', 'outbox', 'media', 'task_media', 'feedback']),
@@ -102,6 +104,32 @@ describe('drafts', () => {
       expect.objectContaining({ code: 'task_closed' }),
     );
     expect(() => store.saveDraft(randomUUID(), '{}')).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('has a saved draft in the database file itself (not only the WAL) 100 ms after the save', () => {
+    // The main process's share of "an edit is on disk within 500 ms": the rest is the renderer's debounce.
+    const task = leasedTask();
+    store.storeLeasedTasks([task]);
+    store.close();
+    vi.useFakeTimers();
+    try {
+      store = ProfileStore.open(dir.path, userId, steppingClock());
+      store.saveDraft(task.taskId, '{"n":1}');
+      store.saveDraft(task.taskId, '{"n":2}');
+      vi.advanceTimersByTime(100);
+      // What a power cut right now leaves if the WAL had not reached the disk: the main file alone.
+      const copy = join(dir.path, 'copy.db');
+      copyFileSync(profileDbPath(dir.path, userId), copy);
+      const db = new Database(copy, { readonly: true });
+      try {
+        const draft = db.prepare('SELECT draft_json FROM tasks WHERE task_id = ?').pluck().get(task.taskId);
+        expect(draft).toBe('{"n":2}');
+      } finally {
+        db.close();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

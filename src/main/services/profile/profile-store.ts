@@ -59,8 +59,15 @@ export type InboxRecord = {
 /** The inbox shows every open and waiting task up to these counts, and the latest settled ones. */
 export const INBOX_LIMITS = { open: 500, pending: 500, settled: 100 } as const;
 
-/** A draft written with synchronous=NORMAL is on disk at the latest this long after (see saveDraft). */
-export const DRAFT_SYNC_MS = 1_000;
+/**
+ * A draft written with synchronous=NORMAL is on disk at the latest this long after (see saveDraft).
+ * Why 100 ms: an edit must be on disk within 500 ms of the HITer making it; the renderer's
+ * autosave debounce takes the larger share of that budget, and the disk flush gets the rest. The
+ * flush is not done inside each save (synchronous=FULL would put an fsync — milliseconds, tens on
+ * a cheap disk — in every autosave and ruin its p99); it is one deferred checkpoint, coalesced, so
+ * a burst of saves pays for one fsync at most every 100 ms and each save stays a plain commit.
+ */
+export const DRAFT_SYNC_MS = 100;
 
 export type LeaseRenewal = {
   taskId: string;
@@ -247,7 +254,7 @@ export class ProfileStore {
   /**
    * Saves a draft. Written with synchronous=NORMAL (no disk flush on the HITer's every keystroke),
    * which survives the app crashing; a checkpoint at most DRAFT_SYNC_MS later flushes the WAL, so
-   * a power cut loses at most that last second of edits and never corrupts anything.
+   * a power cut loses at most those last 100 ms of saves and never corrupts anything.
    */
   saveDraft(taskId: string, draftJson: string): { savedAt: string; firstDraft: boolean } {
     const at = this.stamp();
@@ -268,7 +275,14 @@ export class ProfileStore {
     if (this.syncTimer) return;
     this.syncTimer = setTimeout(() => {
       this.syncTimer = null;
-      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (!this.db.open) return;
+      // PASSIVE syncs the WAL, then copies it into the file; if something held it back, try again.
+      const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{
+        busy: number;
+        log: number;
+        checkpointed: number;
+      }>;
+      if (result && (result.busy !== 0 || result.checkpointed < result.log)) this.scheduleDiskSync();
     }, DRAFT_SYNC_MS);
     this.syncTimer.unref?.();
   }
@@ -333,6 +347,18 @@ export class ProfileStore {
       .prepare("SELECT * FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?")
       .all(outboxId, limit) as OutboxRecord[];
     return records.map(toOutboxRow);
+  }
+
+  /** Answers the queue refused, or that someone else finished first: kept here, and counted for the HITer. */
+  flaggedCounts(): { refused: number; superseded: number } {
+    const rows = this.db
+      .prepare(
+        "SELECT state, count(*) AS n FROM tasks WHERE state IN ('refused', 'superseded') GROUP BY state",
+      )
+      .all() as { state: 'refused' | 'superseded'; n: number }[];
+    const counts = { refused: 0, superseded: 0 };
+    for (const row of rows) counts[row.state] = row.n;
+    return counts;
   }
 
   pendingCount(): number {

@@ -6,6 +6,7 @@ import { MediaFiles } from '../media/media-files';
 import { StorageBudget } from '../media/storage-budget';
 import { ProfileStore } from '../profile/profile-store';
 import { createQueueClient, type QueueClient } from '../queue-client';
+import { startupRefusal } from '../startup-refusal';
 import type { SyncTimings } from '../sync/backoff';
 import { SyncEngine } from '../sync/sync-engine';
 import type { SignInResult } from './sign-in';
@@ -60,11 +61,17 @@ export class SessionManager {
   /** Makes a verified sign-in the current session, signing out whoever was signed in before. */
   async begin(result: SignInResult): Promise<Session> {
     const { profile, token } = result;
-    const previous = this.active;
-    // The same HITer signing in again keeps their token (it may be all that can push their work).
-    await this.end({ revoke: previous !== null && previous.session.userId !== profile.userId });
+    // Whoever was signed in keeps their token (see `end`): it is what lets their work reach the queue
+    // after they sign in again offline, on this shared laptop, with the line down.
+    await this.end({ revoke: false });
     const { dataDir, emit, timings, now, random } = this.options;
-    const store = ProfileStore.open(dataDir, profile.userId, now);
+    let store: ProfileStore;
+    try {
+      store = ProfileStore.open(dataDir, profile.userId, now);
+    } catch (error) {
+      // A damaged or unusable profile store is told to the HITer in words, not as "unexpected".
+      throw startupRefusal(error) ?? error;
+    }
     try {
       if (token !== null) store.setToken(token);
     } catch (error) {
@@ -85,7 +92,8 @@ export class SessionManager {
       token: () => store.getToken(),
     });
     const budget = new StorageBudget(files.root, () => store.media.usedBytes());
-    const engine = new SyncEngine({ store, client, emit, timings, now, random, files, budget });
+    const onAuth = (accepted: boolean) => this.authChanged(active, accepted);
+    const engine = new SyncEngine({ store, client, emit, timings, now, random, files, budget, onAuth });
     const session: Session = {
       userId: profile.userId,
       username: profile.username,
@@ -93,16 +101,40 @@ export class SessionManager {
       role: profile.role,
       serverUrl: profile.serverUrl,
       offline: token === null,
+      // Signed in offline with no token kept: nothing can be sent before an online sign-in.
+      needsSignIn: store.getToken() === null,
     };
-    this.active = { session, store, engine, client, files };
+    const active: ActiveSession = { session, store, engine, client, files };
+    this.active = active;
     engine.start();
     emit('session.changed', session);
     return session;
   }
 
   /**
+   * The queue refused this session's token (401), or took work with it. A refused token is
+   * forgotten (it will never work again) and the HITer is told an online sign-in is needed to send
+   * what waits; an accepted one ends the "signed in offline" state. Nothing else changes: the
+   * outbox, drafts and tasks stay as they are.
+   */
+  authChanged(active: ActiveSession, accepted: boolean): void {
+    if (this.active !== active) return;
+    const { session, store } = active;
+    if (!accepted) store.setToken(null);
+    const next: Session = accepted
+      ? { ...session, offline: false, needsSignIn: false }
+      : { ...session, needsSignIn: true };
+    if (next.offline === session.offline && next.needsSignIn === session.needsSignIn) return;
+    active.session = next;
+    this.options.emit('session.changed', next);
+  }
+
+  /**
    * Ends the session: stops sync, and (when `revoke`) signs out with the queue in the background —
    * only if nothing is pending, because the token is what lets pending work reach the queue later.
+   * Sign-out and profile switches do not revoke: a HITer who signs in again offline (the usual case
+   * on a shared laptop in a centre whose line drops) needs the token to send that day's work. The
+   * token lives only in the profile's own store, which no other profile's session opens.
    */
   async end({ revoke }: { revoke: boolean }): Promise<boolean> {
     const active = this.active;

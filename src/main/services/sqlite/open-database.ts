@@ -19,7 +19,7 @@ export function assertSqliteVersion(version: string): void {
     const b = need[i] ?? 0;
     if (a > b) return;
     if (a < b) {
-      throw new Error(
+      throw new SqliteTooOldError(
         `SQLite ${version} is too old: HITdesk needs ${MINIMUM_SQLITE_VERSION} or newer ` +
           '(older versions can corrupt WAL databases). Rebuild better-sqlite3 (npm run rebuild:node).',
       );
@@ -42,7 +42,7 @@ function parseVersion(version: string): number[] {
 export function migrate(db: SqliteDatabase, migrations: readonly string[], label: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
+    throw new SchemaTooNewError(
       `${label} has schema version ${current} but this HITdesk knows only ${migrations.length}: ` +
         'it was written by a newer version of the app. Update HITdesk; the file was left untouched.',
     );
@@ -56,13 +56,28 @@ export function migrate(db: SqliteDatabase, migrations: readonly string[], label
     try {
       step.immediate();
     } catch (error) {
-      throw new Error(
+      throw new MigrationFailedError(
         `${label}: migration to schema version ${version + 1} failed, the database stays at version ` +
           `${version}: ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },
       );
     }
   }
+}
+
+/** The SQLite library is older than MINIMUM_SQLITE_VERSION: nothing is opened with it. */
+export class SqliteTooOldError extends Error {
+  override name = 'SqliteTooOldError';
+}
+
+/** The file was written by a newer HITdesk: it is left untouched. */
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+}
+
+/** A schema step failed and was rolled back: the file stays at the last complete version. */
+export class MigrationFailedError extends Error {
+  override name = 'MigrationFailedError';
 }
 
 /** Thrown when a database file fails its start-up check; the file is left exactly as found. */

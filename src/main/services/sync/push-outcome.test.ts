@@ -40,6 +40,7 @@ describe('judgeFailure', () => {
       expect(judgeFailure(http(status, code, `why ${status}`))).toEqual({
         action: 'refuse',
         message: `why ${status}`,
+        code,
       });
     }
   });

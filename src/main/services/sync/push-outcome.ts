@@ -8,7 +8,7 @@ export type FailureVerdict =
   /** Try again later with backoff; `online` says whether the queue itself answered. */
   | { action: 'retry'; online: boolean | null; problem: SyncProblem }
   /** The queue refused this answer for good: mark it refused, keep it, go on with the next one. */
-  | { action: 'refuse'; message: string }
+  | { action: 'refuse'; message: string; code?: string }
   /** Nothing can be pushed until the HITer acts (signs in again, updates the app). */
   | { action: 'halt'; online: true; problem: SyncProblem };
 
@@ -61,5 +61,5 @@ export function judgeFailure(error: unknown): FailureVerdict {
     return { action: 'retry', online: true, problem: { code: 'server_error', message: error.message } };
   }
   // 400 (invalid answer), 403 (not your task), 404 (gone), 409 (key reused), 413, and other 4xx.
-  return { action: 'refuse', message };
+  return { action: 'refuse', message, code };
 }

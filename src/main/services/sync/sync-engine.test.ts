@@ -179,14 +179,15 @@ describe('sync engine', () => {
     });
     await vi.waitFor(() => expect(sync.status().pendingCount).toBe(0), WAIT);
     expect(store.getTask(first!)).toMatchObject({ state: 'superseded', serverMessage: SUPERSEDED_MESSAGE });
+    // Kept with the queue's code, so the HITer reads the reason in their language.
     expect(store.getTask(second!)).toMatchObject({
       state: 'refused',
-      serverMessage: 'answer.reason: "rude" is not a reason',
+      serverMessage: '[invalid_input] answer.reason: "rude" is not a reason',
       answer: { decision: 'approve' },
     });
     expect(store.getTask(third!)?.state).toBe('accepted');
     expect(store.outbox().map((row) => row.state)).toEqual(['done', 'failed', 'done']);
-    expect(sync.status().lastError).toBeNull();
+    expect(sync.status()).toMatchObject({ lastError: null, refusedCount: 1, supersededCount: 1 });
   });
 
   it('on 401 stops pushing, says session_expired and keeps the outbox', async () => {

@@ -10,6 +10,7 @@ import { backoffDelay, type SyncTimings } from './backoff';
 import { pullFeedback } from './feedback-pull';
 import { judgeFailure, SUPERSEDED_MESSAGE, type SyncProblem } from './push-outcome';
 import { renewLeases } from './lease-renewal';
+import { encodeReason } from './server-reason';
 import { UploadImpossible, Uploader } from './uploader';
 
 export type SyncEngineOptions = {
@@ -22,9 +23,13 @@ export type SyncEngineOptions = {
   /** The profile's media folder and budget; without them, no media is downloaded or uploaded. */
   files?: MediaFiles;
   budget?: StorageBudget;
+  /** Told when the queue refused the token (false: an online sign-in is needed) or took work with it. */
+  onAuth?: (accepted: boolean) => void;
 };
 
 const MAX_DURATION_MS = 30 * 86_400_000;
+/** A recording no draft or answer names is collected once it is this old. */
+const DISCARDED_AFTER_MS = 3_600_000;
 /** Progress, and which tasks changed, are pushed to the renderer at most this often. */
 const PROGRESS_EVERY_MS = 250;
 /**
@@ -99,15 +104,41 @@ export class SyncEngine {
   }
 
   start(): void {
+    void this.sweep();
     void this.trigger();
+  }
+
+  /**
+   * Evicts the files of tasks the queue already acknowledged that a crash (between settling an
+   * answer and deleting its files) left on disk, and recordings the HITer discarded (older than an
+   * hour, so a take whose draft is still on its way is never touched): they stop using the budget.
+   */
+  private async sweep(): Promise<void> {
+    const { files, store, now } = this.options;
+    if (!files) return;
+    try {
+      const before = new Date(now().getTime() - DISCARDED_AFTER_MS);
+      for (const media of [...store.media.evictableAll(), ...store.media.discardedRecordings(before)]) {
+        if (this.stopped) return;
+        await files.remove(media.sha256);
+        if (this.stopped) return;
+        store.media.markEvicted(media.sha256);
+      }
+    } catch (error) {
+      // Only disk space is at stake: the next session sweeps again.
+      console.warn('[sync] sweeping acknowledged media failed', error);
+    }
   }
 
   status(): SyncStatus {
     const { store, budget } = this.options;
+    const flagged = store.flaggedCounts();
     const status: SyncStatus = {
       online: this.online,
       syncing: this.syncing,
       pendingCount: store.pendingCount(),
+      refusedCount: flagged.refused,
+      supersededCount: flagged.superseded,
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       nextRetryAt: this.nextRetryAt,
@@ -230,6 +261,7 @@ export class SyncEngine {
       this.attempt = 0;
       this.lastError = null;
       this.lastSyncAt = now().toISOString();
+      if (store.getToken() !== null) this.options.onAuth?.(true);
       this.schedule(timings.idleIntervalMs, false);
       this.startDownloads();
     } catch (error) {
@@ -318,6 +350,7 @@ export class SyncEngine {
       this.setError(verdict.problem);
       this.clearTimer();
       this.nextRetryAt = null;
+      if (verdict.problem.code === 'session_expired') this.options.onAuth?.(false);
       return;
     }
     if (verdict.action === 'retry') {
@@ -360,14 +393,16 @@ export class SyncEngine {
       if (this.stopped || error instanceof CallAborted) throw error;
       const verdict: ReturnType<typeof judgeFailure> =
         error instanceof UploadImpossible
-          ? { action: 'refuse', message: error.message }
+          ? { action: 'refuse', message: error.message, code: 'upload_impossible' }
           : judgeFailure(error);
       if (verdict.action !== 'refuse') {
         store.recordAttempt(row.id, error instanceof Error ? error.message : String(error));
         throw error;
       }
       this.online = true;
-      const taskId = store.settle(row.id, { outcome: 'refused', message: verdict.message });
+      // Stored with its code, so the HITer reads the reason in their language (the text is detail).
+      const message = verdict.code ? encodeReason(verdict.code, verdict.message) : verdict.message;
+      const taskId = store.settle(row.id, { outcome: 'refused', message });
       this.tasksChanged([taskId]);
     }
     this.progressChanged();

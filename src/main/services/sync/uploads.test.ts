@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { noise, recordingTask, tempDir } from '../../../../test/helpers/workstation/fixtures';
+import {
+  imageTask,
+  mediaFile,
+  noise,
+  recordingTask,
+  tempDir,
+} from '../../../../test/helpers/workstation/fixtures';
 import { startMediaStub, type MediaStub } from '../../../../test/helpers/workstation/media-stub';
 import { health } from '../../../../test/helpers/workstation/stub-queue';
 import { MediaFiles } from '../media/media-files';
@@ -66,13 +72,13 @@ afterEach(async () => {
   dir.remove();
 });
 
-function startEngine(): SyncEngine {
+function startEngine(now: () => Date = () => new Date()): SyncEngine {
   engine = new SyncEngine({
     store,
     client: createQueueClient({ baseUrl: stub.url, timeoutMs: timings.requestTimeoutMs, token: () => 'tok' }),
     emit: () => undefined,
     timings,
-    now: () => new Date(),
+    now,
     random: () => 0.5,
     files,
     budget: new StorageBudget(files.root, () => store.media.usedBytes()),
@@ -100,6 +106,50 @@ async function submitRecording(size: number) {
   store.submit(task.taskId, answer);
   return { task, wav, sha256: stored.sha256 };
 }
+
+describe('files of acknowledged tasks', () => {
+  it('are swept when a session starts, if a crash left them after the answer was settled', async () => {
+    const image = mediaFile(noise(4_000, 9));
+    const stored = await files.storeBytes(image.bytes);
+    expect(stored.sha256).toBe(image.sha256);
+    const [done, open] = [imageTask(image.ref), imageTask(mediaFile(noise(500, 10)).ref)];
+    store.storeLeasedTasks([done, open]);
+    store.media.markReady(image.sha256, image.bytes.byteLength, 'image/png');
+    // Settled, then the app died before it evicted the file.
+    store.submit(done.taskId, { shapes: [] });
+    store.settle(store.nextPending()!.id, { outcome: 'accepted' });
+    expect(store.media.usedBytes()).toBe(4_000);
+
+    startEngine();
+    await vi.waitFor(async () => {
+      expect(await files.has(image.sha256)).toBe(false);
+      expect(store.media.get(image.sha256)).toMatchObject({ state: 'evicted' });
+    }, WAIT);
+    expect(store.media.usedBytes()).toBe(0);
+  });
+
+  it('and recordings nothing names any more (a discarded take) are removed once old enough', async () => {
+    const kept = await files.storeBytes(noise(3_000, 11));
+    const discarded = await files.storeBytes(noise(2_000, 12));
+    store.media.addLocal(kept.sha256, 'audio/wav', kept.bytes);
+    store.media.addLocal(discarded.sha256, 'audio/wav', discarded.bytes);
+    const task = recordingTask();
+    store.storeLeasedTasks([task]);
+    store.saveDraft(task.taskId, JSON.stringify({ doc: { takes: [{ sha256: kept.sha256 }] }, history: {} }));
+
+    // Right after recording, nothing is touched: its draft may still be on the way.
+    startEngine();
+    await vi.waitFor(() => expect(engine!.status().online).toBe(true), WAIT);
+    expect(await files.has(discarded.sha256)).toBe(true);
+    await engine!.stop();
+
+    startEngine(() => new Date(Date.now() + 2 * 3_600_000));
+    await vi.waitFor(async () => expect(await files.has(discarded.sha256)).toBe(false), WAIT);
+    expect(store.media.get(discarded.sha256)).toMatchObject({ state: 'evicted' });
+    expect(await files.has(kept.sha256)).toBe(true);
+    expect(store.media.get(kept.sha256)).toMatchObject({ state: 'ready' });
+  });
+});
 
 describe('answers that name a recording', () => {
   it('upload it in chunks before the answer, then free it once the queue has the answer', async () => {
@@ -141,7 +191,7 @@ describe('answers that name a recording', () => {
     await vi.waitFor(() => expect(sync.status().pendingCount).toBe(0), WAIT);
     expect(store.getTask(task.taskId)).toMatchObject({
       state: 'refused',
-      serverMessage: 'answer.recordings: too quiet',
+      serverMessage: '[invalid_input] answer.recordings: too quiet',
     });
     expect(await files.has(sha256)).toBe(true);
   });

@@ -36,6 +36,27 @@ describe('transcription keys', () => {
     expect(transcriptionCommandFor(press('ArrowUp', typing), open)).toEqual({ type: 'speed', direction: 1 });
   });
 
+  it('zooms out on AZERTY with the key right of 0, and keeps AZERTY\'s "-" (the 6) for labels', () => {
+    expect(transcriptionCommandFor(press(')', { code: 'Minus' }), open)).toEqual({
+      type: 'zoom',
+      direction: -1,
+    });
+    expect(transcriptionCommandFor(press('-', { code: 'NumpadSubtract' }), open)).toEqual({
+      type: 'zoom',
+      direction: -1,
+    });
+    expect(transcriptionCommandFor(press('-', { code: 'Digit6' }), open)).toEqual({
+      type: 'labelAt',
+      position: 6,
+    });
+    expect(transcriptionCommandFor(press('+', { code: 'NumpadAdd' }), open)).toEqual({
+      type: 'zoom',
+      direction: 1,
+    });
+    // Never while typing a transcript.
+    expect(transcriptionCommandFor(press(')', { code: 'Minus', focus: 'transcript' }), open)).toBeNull();
+  });
+
   it('edit segments, undo and submit with Ctrl, whatever the keyboard layout (letters by key)', () => {
     const ctrl = { ctrlKey: true, focus: 'transcript' as const };
     expect(transcriptionCommandFor(press('k', ctrl), open)).toEqual({ type: 'split' });

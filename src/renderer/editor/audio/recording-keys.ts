@@ -1,3 +1,4 @@
+import { isInstructionsKey } from '../instructions-key';
 import type { KeyPress } from './key-press';
 
 /**
@@ -27,6 +28,7 @@ export function recordingCommandFor(
   press: KeyPress,
   options: { readOnly: boolean; takeInProgress: boolean },
 ): RecordingCommand | null {
+  if (isInstructionsKey(press)) return { type: 'toggleInstructions' };
   if (press.focus === 'typing') return null;
   if (press.ctrlKey || press.altKey || press.metaKey) return null;
   if (options.takeInProgress) {

@@ -1,3 +1,4 @@
+import { isInstructionsKey } from '../instructions-key';
 import type { KeyPress } from './key-press';
 
 /**
@@ -67,6 +68,7 @@ export function transcriptionCommandFor(
   const typing = press.focus === 'typing' || press.focus === 'transcript';
   const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
   if (press.metaKey) return null;
+  if (isInstructionsKey(press)) return { type: 'toggleInstructions' };
 
   if (press.ctrlKey && !press.altKey) {
     const skip = press.shiftKey ? SKIP_LONG_SECONDS : SKIP_SHORT_SECONDS;
@@ -102,7 +104,10 @@ export function transcriptionCommandFor(
   }
   if (typing || press.altKey) return null;
   if (key === '?') return { type: 'toggleInstructions' };
-  if (key === '+' || key === '=') return { type: 'zoom', direction: 1 };
-  if (key === '-') return { type: 'zoom', direction: -1 };
+  if (key === '+' || key === '=' || press.code === 'Equal' || press.code === 'NumpadAdd')
+    return { type: 'zoom', direction: 1 };
+  // By position too: AZERTY prints ")" on the key right of 0, and its "-" is the 6 (a label).
+  if (key === '-' || press.code === 'Minus' || press.code === 'NumpadSubtract')
+    return { type: 'zoom', direction: -1 };
   return null;
 }

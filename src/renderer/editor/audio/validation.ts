@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInstructionsKey } from '../instructions-key';
 import type { AudioValidationAnswer, AudioValidationConfig } from '../../../shared/domain/kinds/audio';
 import type { KeyPress } from './key-press';
 
@@ -106,6 +107,7 @@ export function validationCommandFor(
   press: KeyPress,
   options: { readOnly: boolean },
 ): ValidationCommand | null {
+  if (isInstructionsKey(press)) return { type: 'toggleInstructions' };
   if (press.focus === 'typing') return null;
   if (press.ctrlKey || press.altKey || press.metaKey) return null;
   if (press.key === 'Escape') return { type: 'back' };

@@ -1,3 +1,4 @@
+import { isInstructionsKey } from '../instructions-key';
 import { historyCommandFor, type FocusKind } from '../text/moderation-keys';
 
 /**
@@ -35,6 +36,7 @@ export const FORM_SHORTCUTS = {
 } as const;
 
 export function formCommandFor(press: FormKeyPress, options: { readOnly: boolean }): FormCommand | null {
+  if (isInstructionsKey(press)) return { type: 'toggleInstructions' };
   if (!options.readOnly) {
     const history = historyCommandFor(press);
     if (history) return history;

@@ -1,12 +1,14 @@
 import type { ImageLabel } from '../../../shared/domain/kinds/image';
 import { labelOf, shapeById, type ImageDoc, type Shape, type ShapeType } from './doc';
-import { translateShape } from './handles';
+import { resizeBox, translateShape } from './handles';
 import type { ImageEditorState } from './image-editor';
 import {
   addShapes,
   duplicateShape,
   relabelShape,
   removeShape,
+  insertVertex,
+  moveVertex,
   removeVertex,
   replaceShape,
   setAttribute,
@@ -23,7 +25,14 @@ export type EditorCommand =
   | { type: 'selectNext'; step: 1 | -1 }
   | { type: 'delete' }
   | { type: 'duplicate'; offset: number }
+  /** Moves the selected shape, or its selected vertex, in image pixels: one undo step. */
   | { type: 'nudge'; dx: number; dy: number }
+  /** Moves a selected box's bottom-right corner, in image pixels: one undo step. */
+  | { type: 'resize'; dx: number; dy: number }
+  /** Picks the next (or previous) vertex of the selected polygon. */
+  | { type: 'selectVertex'; step: 1 | -1 }
+  /** Adds a vertex in the middle of the edge after the selected vertex, and picks it. */
+  | { type: 'insertVertex' }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'toggleShapeHidden'; id: string }
@@ -164,7 +173,43 @@ export function runCommand(command: EditorCommand, host: CommandHost): boolean {
     case 'nudge': {
       const shape = editable();
       if (!shape || host.state().tool.mode !== 'idle') return false;
-      ctx.commit(replaceShape(doc(), translateShape(shape, command.dx, command.dy, ctx.image)));
+      const vertex = shape.type === 'polygon' ? state.selectedVertex : null;
+      const point = vertex === null || shape.type !== 'polygon' ? undefined : shape.points[vertex];
+      const moved =
+        shape.type === 'polygon' && vertex !== null && point
+          ? moveVertex(shape, vertex, [point[0] + command.dx, point[1] + command.dy], ctx.image)
+          : translateShape(shape, command.dx, command.dy, ctx.image);
+      ctx.commit(replaceShape(doc(), moved));
+      return true;
+    }
+    case 'resize': {
+      const shape = editable();
+      if (shape?.type !== 'box' || host.state().tool.mode !== 'idle') return false;
+      const corner = [shape.x + shape.width + command.dx, shape.y + shape.height + command.dy] as const;
+      const resized = resizeBox(shape, 'se', corner, ctx.config.minBoxSize, ctx.image);
+      ctx.commit(replaceShape(doc(), resized));
+      return true;
+    }
+    case 'selectVertex': {
+      const shape = selected();
+      if (shape?.type !== 'polygon') return false;
+      const count = shape.points.length;
+      const at = state.selectedVertex;
+      const next = at === null ? (command.step > 0 ? 0 : count - 1) : (at + command.step + count) % count;
+      host.set({ selectedVertex: next });
+      return true;
+    }
+    case 'insertVertex': {
+      const shape = editable();
+      if (shape?.type !== 'polygon' || host.state().tool.mode !== 'idle') return false;
+      const count = shape.points.length;
+      const edge = state.selectedVertex ?? count - 1;
+      const a = shape.points[edge];
+      const b = shape.points[(edge + 1) % count];
+      if (!a || !b) return false;
+      const middle = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as const;
+      ctx.commit(replaceShape(doc(), insertVertex(shape, edge, middle, ctx.image)));
+      host.set({ selectedVertex: edge + 1 });
       return true;
     }
     case 'undo':

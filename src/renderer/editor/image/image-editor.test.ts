@@ -82,6 +82,76 @@ describe('image editor commands', () => {
     expect(editor.getView().canUndo).toBe(false);
   });
 
+  it('moves and resizes a box from the keyboard, one undo step per key', () => {
+    const editor = testEditor(doc(box('a')));
+    editor.run({ type: 'select', id: 'a' });
+    editor.run({ type: 'nudge', dx: 10, dy: 1 });
+    expect(editor.getView().doc.shapes[0]).toMatchObject({ x: 20, y: 11, width: 50, height: 50 });
+    editor.run({ type: 'resize', dx: -1, dy: 10 });
+    expect(editor.getView().doc.shapes[0]).toMatchObject({ x: 20, y: 11, width: 49, height: 60 });
+    // Never below the project's minimum size.
+    editor.run({ type: 'resize', dx: -100, dy: 0 });
+    expect(editor.getView().doc.shapes[0]).toMatchObject({ x: 20, width: 4 });
+    editor.run({ type: 'undo' });
+    expect(editor.getView().doc.shapes[0]).toMatchObject({ width: 49, height: 60 });
+    editor.run({ type: 'undo' });
+    expect(editor.getView().doc.shapes[0]).toMatchObject({ x: 20, y: 11, width: 50, height: 50 });
+    editor.run({ type: 'undo' });
+    expect(editor.getView().doc.shapes[0]).toMatchObject({ x: 10, y: 10 });
+  });
+
+  it("walks a polygon's vertices, moves, inserts and deletes one from the keyboard", () => {
+    const square = {
+      id: 'p',
+      type: 'polygon' as const,
+      label: 'road',
+      attributes: {},
+      points: [
+        [10, 10],
+        [50, 10],
+        [50, 50],
+        [10, 50],
+      ] as Array<[number, number]>,
+    };
+    const editor = testEditor(doc(square));
+    const points = () => {
+      const shape = editor.getView().doc.shapes[0];
+      return shape?.type === 'polygon' ? shape.points : [];
+    };
+    editor.run({ type: 'select', id: 'p' });
+    editor.run({ type: 'selectVertex', step: 1 });
+    editor.run({ type: 'selectVertex', step: 1 });
+    expect(editor.getView().selectedVertex).toBe(1);
+    editor.run({ type: 'selectVertex', step: -1 });
+    editor.run({ type: 'selectVertex', step: -1 });
+    expect(editor.getView().selectedVertex).toBe(3);
+    editor.run({ type: 'selectVertex', step: 1 });
+    expect(editor.getView().selectedVertex).toBe(0);
+
+    editor.run({ type: 'nudge', dx: -10, dy: 0 });
+    expect(points()).toEqual([
+      [0, 10],
+      [50, 10],
+      [50, 50],
+      [10, 50],
+    ]);
+    editor.run({ type: 'insertVertex' });
+    expect(points()[1]).toEqual([25, 10]);
+    expect(editor.getView().selectedVertex).toBe(1);
+    editor.run({ type: 'delete' });
+    expect(points()).toHaveLength(4);
+    // A polygon keeps at least three vertices.
+    editor.run({ type: 'selectVertex', step: 1 });
+    editor.run({ type: 'delete' });
+    editor.run({ type: 'selectVertex', step: 1 });
+    editor.run({ type: 'delete' });
+    expect(points()).toHaveLength(3);
+    expect(editor.getView().notice?.code).toBe('polygonMinVertices');
+
+    for (let step = 0; step < 4; step += 1) editor.run({ type: 'undo' });
+    expect(points()).toEqual(square.points);
+  });
+
   it('walks through visible shapes with next/previous', () => {
     const editor = testEditor(doc(box('a'), box('b'), box('c')));
     editor.run({ type: 'toggleShapeHidden', id: 'b' });

@@ -54,18 +54,54 @@ describe('image keyboard', () => {
     expect(imageCommandFor(press('Enter', 'Enter', { ctrlKey: true }), open)).toEqual({ type: 'submit' });
   });
 
-  it('pans with arrows and moves the selection with Alt+arrows', () => {
+  it('pans with arrows when nothing is selected', () => {
     expect(imageCommandFor(press('ArrowLeft', 'ArrowLeft'), open)).toEqual({ type: 'pan', dx: 60, dy: 0 });
     expect(imageCommandFor(press('ArrowDown', 'ArrowDown', { shiftKey: true }), open)).toEqual({
       type: 'pan',
       dx: 0,
       dy: -240,
     });
-    expect(imageCommandFor(press('ArrowRight', 'ArrowRight', { altKey: true }), open)).toEqual({
+    expect(imageCommandFor(press('ArrowRight', 'ArrowRight', { altKey: true }), open)).toBeNull();
+  });
+
+  it('moves the selection with arrows (Shift: 10 px) and resizes with Alt+arrows', () => {
+    const selected = { ...open, selected: true };
+    expect(imageCommandFor(press('ArrowRight', 'ArrowRight'), selected)).toEqual({
       type: 'nudge',
       dx: 1,
       dy: 0,
     });
+    expect(imageCommandFor(press('ArrowUp', 'ArrowUp', { shiftKey: true }), selected)).toEqual({
+      type: 'nudge',
+      dx: 0,
+      dy: -10,
+    });
+    expect(imageCommandFor(press('ArrowDown', 'ArrowDown', { altKey: true }), selected)).toEqual({
+      type: 'resize',
+      dx: 0,
+      dy: 1,
+    });
+    // While drawing, or read-only, arrows still move the view.
+    expect(imageCommandFor(press('ArrowLeft', 'ArrowLeft'), { ...selected, drawing: true })).toEqual({
+      type: 'pan',
+      dx: 60,
+      dy: 0,
+    });
+    expect(imageCommandFor(press('ArrowLeft', 'ArrowLeft'), { ...selected, readOnly: true })).toEqual({
+      type: 'pan',
+      dx: 60,
+      dy: 0,
+    });
+  });
+
+  it('walks, inserts and deletes polygon vertices from the keyboard', () => {
+    expect(imageCommandFor(press('e', 'KeyE'), open)).toEqual({ type: 'selectVertex', step: 1 });
+    expect(imageCommandFor(press('E', 'KeyE', { shiftKey: true }), open)).toEqual({
+      type: 'selectVertex',
+      step: -1,
+    });
+    expect(imageCommandFor(press('Insert', 'Insert'), open)).toEqual({ type: 'insertVertex' });
+    expect(imageCommandFor(press('Delete', 'Delete'), open)).toEqual({ type: 'delete' });
   });
 
   it('leaves text fields alone, and arrows, Enter and Space to buttons and radios', () => {

@@ -1,3 +1,4 @@
+import { isInstructionsKey } from '../instructions-key';
 import { isDigit, type Digit } from './label-hotkeys';
 import type { ToolName } from './tools/types';
 
@@ -30,8 +31,12 @@ export type ImageKeyCommand =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'selectNext'; step: 1 | -1 }
-  /** Moves the selected shape, in image pixels. */
+  /** Moves the selected shape (or its picked vertex), in image pixels. */
   | { type: 'nudge'; dx: number; dy: number }
+  /** Moves the selected box's bottom-right corner, in image pixels. */
+  | { type: 'resize'; dx: number; dy: number }
+  | { type: 'selectVertex'; step: 1 | -1 }
+  | { type: 'insertVertex' }
   /** Moves the view, in screen pixels. */
   | { type: 'pan'; dx: number; dy: number }
   | { type: 'zoomIn' }
@@ -44,7 +49,8 @@ export type ImageKeyCommand =
   | { type: 'instructions' }
   | { type: 'submit' };
 
-export type ImageKeyContext = { readOnly: boolean; drawing: boolean };
+/** `selected`: a shape is selected, so arrows move it rather than the view. */
+export type ImageKeyContext = { readOnly: boolean; drawing: boolean; selected?: boolean };
 
 const TOOL_KEYS: Record<string, ToolName> = { v: 'select', b: 'box', p: 'polygon', k: 'point' };
 const DIGIT_CODE = /^(?:Digit|Numpad)([0-9])$/;
@@ -64,6 +70,8 @@ export const IMAGE_SHORTCUTS = {
   point: 'K',
   place: 'A',
   next: 'N',
+  nextVertex: 'E',
+  insertVertex: 'Insert',
   hide: 'H',
   lock: 'L',
   fit: 'F',
@@ -81,6 +89,7 @@ export const IMAGE_SHORTCUTS = {
 
 export function imageCommandFor(press: ImageKeyPress, context: ImageKeyContext): ImageKeyCommand | null {
   const { key, focus } = press;
+  if (isInstructionsKey(press)) return { type: 'instructions' };
   if (focus === 'typing') return null;
   const command = press.ctrlKey || press.metaKey ? withControl(press, context) : plain(press, context);
   if (!command) return null;
@@ -105,10 +114,13 @@ function plain(press: ImageKeyPress, context: ImageKeyContext): ImageKeyCommand 
   const { key, code } = press;
   const arrow = ARROWS[key];
   if (arrow) {
-    if (press.altKey && !context.readOnly) {
+    const editing = context.selected === true && !context.readOnly && !context.drawing;
+    if (editing) {
       const step = press.shiftKey ? 10 : 1;
-      return { type: 'nudge', dx: arrow[0] * step, dy: arrow[1] * step };
+      const [dx, dy] = [arrow[0] * step, arrow[1] * step];
+      return press.altKey ? { type: 'resize', dx, dy } : { type: 'nudge', dx, dy };
     }
+    if (press.altKey) return null;
     const step = press.shiftKey ? PAN_STEP * 4 : PAN_STEP;
     // Arrows move the view: the picture goes the other way, as when dragging it.
     return { type: 'pan', dx: (0 - arrow[0]) * step, dy: (0 - arrow[1]) * step };
@@ -131,6 +143,8 @@ function plain(press: ImageKeyPress, context: ImageKeyContext): ImageKeyCommand 
   if (letter === 'a') return press.repeat ? null : { type: 'place' };
   if (letter === 'n') return { type: 'selectNext', step: press.shiftKey ? -1 : 1 };
   if (letter === 'h') return { type: 'toggleHidden' };
+  if (letter === 'e') return { type: 'selectVertex', step: press.shiftKey ? -1 : 1 };
+  if (key === 'Insert') return { type: 'insertVertex' };
   if (letter === 'l') return { type: 'toggleLocked' };
   if (key === 'Enter') return context.drawing && !press.repeat ? { type: 'complete' } : null;
   if (key === 'Backspace') return context.drawing ? { type: 'undoPoint' } : { type: 'delete' };

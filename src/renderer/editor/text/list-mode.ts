@@ -1,3 +1,4 @@
+import { isInstructionsKey } from '../instructions-key';
 import { digitOf, historyCommandFor, type FocusKind } from './moderation-keys';
 
 /**
@@ -44,6 +45,7 @@ export function listModeCommandFor(
 ): ListModeCommand | null {
   const history = historyCommandFor(press);
   if (history) return history;
+  if (isInstructionsKey(press)) return { type: 'toggleInstructions' };
   if (press.focus === 'typing') return null;
   if (press.ctrlKey || press.altKey || press.metaKey) return null;
   const last = Math.max(position.length - 1, 0);

@@ -2,6 +2,7 @@
  * The moderation screen's keyboard shortcuts as a pure mapping, so the rules (AZERTY, text fields,
  * read-only tasks, a selection in the text) are tested without a browser.
  */
+import { isInstructionsKey } from '../instructions-key';
 
 /** Where the keyboard focus is when the key is pressed. */
 export type FocusKind =
@@ -91,6 +92,7 @@ export function moderationCommandFor(
     // Undo belongs to the app in the note too: its typing is part of the same history.
     if (history) return history;
   }
+  if (isInstructionsKey(press)) return { type: 'toggleInstructions' };
   if (press.focus === 'typing') return null;
   if (press.ctrlKey || press.altKey || press.metaKey) return null;
   if (press.key === 'Escape') return { type: 'back' };

@@ -1,14 +1,16 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { printedKey, useKeyboardLayout } from '../task/key-caps';
 import { ShortcutTable } from './ShortcutTable';
 
-/** The transcription keys: all of them work while typing a transcript. */
+/** The transcription keys: all but zoom work while typing a transcript. */
 export const TranscriptionShortcuts = memo(function TranscriptionShortcuts({
   readOnly,
 }: {
   readOnly: boolean;
 }) {
   const { t } = useTranslation('audio');
+  const layout = useKeyboardLayout();
   const ctrl = t('keys.ctrl');
   const shift = t('keys.shift');
   const listen: [string, string][] = [
@@ -16,6 +18,7 @@ export const TranscriptionShortcuts = memo(function TranscriptionShortcuts({
     [`${ctrl}+← →`, t('shortcut.skip2')],
     [`${ctrl}+${shift}+← →`, t('shortcut.skip5')],
     [`${ctrl}+↓ ↑`, t('shortcut.speed')],
+    [`+ / ${printedKey(layout, 'Minus', '−')}`, t('shortcut.zoom')],
   ];
   const edit: [string, string][] = [
     [t('keys.tab'), t('shortcut.nextSegment')],

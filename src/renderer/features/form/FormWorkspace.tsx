@@ -196,7 +196,7 @@ function useFormShortcuts(readOnly: boolean): Array<[string, string]> {
   const { t } = useTranslation('form');
   const { t: tApp } = useTranslation();
   const back: [string, string] = [tApp('keys.escape'), t('shortcut.back')];
-  const guide: [string, string] = ['?', t('shortcut.guidelines')];
+  const guide: [string, string] = ['? / F1', t('shortcut.guidelines')];
   if (readOnly) return [back, guide];
   return [
     [t('keys.tab'), t('shortcut.move')],

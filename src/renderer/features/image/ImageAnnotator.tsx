@@ -61,6 +61,14 @@ export function ImageAnnotator(props: ImageAnnotatorProps) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [overrides, setOverrides] = useHotkeyOverrides(projectId);
   const hotkeys = useMemo(() => labelHotkeys(config.labels, overrides), [config.labels, overrides]);
+  const sheetLabels = useMemo(
+    () =>
+      config.labels.flatMap((label) => {
+        const digit = hotkeys.get(label.code);
+        return digit ? [{ name: label.label[locale], digit }] : [];
+      }),
+    [config.labels, hotkeys, locale],
+  );
   const look = useMemo(
     () => ({
       color: (code: string) => config.labels.find((label) => label.code === code)?.color,
@@ -113,6 +121,9 @@ export function ImageAnnotator(props: ImageAnnotatorProps) {
         return;
       }
       case 'nudge':
+      case 'resize':
+      case 'selectVertex':
+      case 'insertVertex':
         return void editor.run(command);
       case 'toggleHidden':
         return void (selected && editor.run({ type: 'toggleShapeHidden', id: selected }));
@@ -137,7 +148,12 @@ export function ImageAnnotator(props: ImageAnnotatorProps) {
     }
   };
   useImageKeys(
-    { readOnly: false, drawing: view.drawing, enabled: !sheetOpen && !props.submitting },
+    {
+      readOnly: false,
+      drawing: view.drawing,
+      enabled: !sheetOpen && !props.submitting,
+      selected: view.selectedId !== null,
+    },
     onCommand,
   );
 
@@ -194,7 +210,12 @@ export function ImageAnnotator(props: ImageAnnotatorProps) {
         </aside>
       </div>
       <ImageInstructions instructions={props.instructions} />
-      <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} readOnly={false} />
+      <ShortcutSheet
+        open={sheetOpen}
+        onClose={() => setSheetOpen(false)}
+        readOnly={false}
+        labels={sheetLabels}
+      />
     </div>
   );
 }

@@ -17,6 +17,7 @@ export function SelectedShapePanel({
   duplicateOffset: () => number;
 }) {
   const { t } = useTranslation('image');
+  const { t: tc } = useTranslation();
   const locale = currentLocale();
   const config = editor.config;
   const index = view.selectedId === null ? -1 : indexOfShape(view.doc, view.selectedId);
@@ -146,7 +147,7 @@ export function SelectedShapePanel({
             aria-keyshortcuts={IMAGE_SHORTCUTS.delete}
             onClick={() => editable && editor.run({ type: 'delete' })}
           >
-            {t('actions.delete')} <Kbd>Del</Kbd>
+            {t('actions.delete')} <Kbd>{tc('keys.delete')}</Kbd>
           </button>
         </div>
       </>

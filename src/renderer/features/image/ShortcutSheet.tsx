@@ -1,22 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Kbd } from '../../ui/Kbd';
+import { printedKey, useKeyboardLayout } from '../task/key-caps';
 
 type Row = [keys: string[], action: string];
 
-/** Every shortcut of the image tool, grouped, in a modal dialog (`?` opens it, Esc closes it). */
+/**
+ * Every shortcut of the image tool, grouped, in a modal dialog (`?` opens it, Esc closes it). Key
+ * names are in the HITer's language, label digits are the current ones (after a remap), and the
+ * zoom-out key is shown as this keyboard prints it.
+ */
 export function ShortcutSheet({
   open,
   onClose,
   readOnly,
+  labels = [],
 }: {
   open: boolean;
   onClose: () => void;
   readOnly: boolean;
+  /** The labels that have a digit now, in the label list's order. */
+  labels?: ReadonlyArray<{ name: string; digit: string }>;
 }) {
   const { t } = useTranslation('image');
   const { t: tc } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const layout = useKeyboardLayout();
 
   useEffect(() => {
     const element = dialog.current;
@@ -25,6 +34,8 @@ export function ShortcutSheet({
     if (!open && element.open) element.close();
   }, [open]);
 
+  const ctrl = tc('keys.ctrl');
+  const shift = tc('keys.shift');
   const groups: Array<[string, Row[]]> = [
     [
       t('sheet.tools'),
@@ -33,8 +44,13 @@ export function ShortcutSheet({
         [['B'], t('sheet.box')],
         [['P'], t('sheet.polygon')],
         [['K'], t('sheet.point')],
-        [['1', '…', '9'], t('sheet.labels')],
       ],
+    ],
+    [
+      t('sheet.labelKeys'),
+      labels.length > 0
+        ? labels.map(({ name, digit }): Row => [[digit], t('sheet.labelKey', { name })])
+        : [[['1', '…', '9'], t('sheet.labels')]],
     ],
     [
       t('sheet.drawing'),
@@ -42,7 +58,7 @@ export function ShortcutSheet({
         [['A'], t('sheet.place')],
         [[tc('keys.enter')], t('sheet.closePolygon')],
         [['⌫'], t('sheet.backspace')],
-        [[t('sheet.altClick')], t('sheet.alt')],
+        [[`${tc('keys.alt')} + ${t('sheet.click')}`], t('sheet.alt')],
         [[tc('keys.escape')], t('sheet.cancel')],
       ],
     ],
@@ -50,21 +66,24 @@ export function ShortcutSheet({
       t('sheet.editing'),
       [
         [['N'], t('sheet.next')],
-        [['Del'], t('sheet.delete')],
-        [['Ctrl', 'D'], t('sheet.duplicate')],
-        [[t('sheet.altArrows')], t('sheet.nudge')],
+        [[tc('keys.delete')], t('sheet.delete')],
+        [[ctrl, 'D'], t('sheet.duplicate')],
+        [[t('sheet.arrows')], t('sheet.nudge')],
+        [[`${tc('keys.alt')} + ${t('sheet.arrows')}`], t('sheet.resize')],
+        [['E'], t('sheet.nextVertex')],
+        [[tc('keys.insert')], t('sheet.insertVertex')],
         [['H'], t('sheet.hide')],
         [['L'], t('sheet.lock')],
-        [['Ctrl', 'Z'], t('sheet.undo')],
-        [['Ctrl', 'Shift', 'Z'], t('sheet.redo')],
+        [[ctrl, 'Z'], t('sheet.undo')],
+        [[ctrl, shift, 'Z'], t('sheet.redo')],
       ],
     ],
     [
       t('sheet.view'),
       [
         [[t('sheet.arrows')], t('sheet.pan')],
-        [[t('sheet.spaceKey')], t('sheet.panDrag')],
-        [['+', '−'], t('sheet.zoom')],
+        [[`${tc('keys.space')} + ${t('sheet.drag')}`], t('sheet.panDrag')],
+        [['+', printedKey(layout, 'Minus', '−'), `${tc('keys.numpad')} −`], t('sheet.zoom')],
         [['F'], t('sheet.fit')],
         [['0'], t('sheet.actual')],
       ],
@@ -72,8 +91,8 @@ export function ShortcutSheet({
     [
       t('sheet.task'),
       [
-        [['Ctrl', tc('keys.enter')], t('sheet.submit')],
-        [['I'], t('sheet.instructions')],
+        [[ctrl, tc('keys.enter')], t('sheet.submit')],
+        [['F1', 'I'], t('sheet.instructions')],
         [['?'], t('sheet.shortcuts')],
       ],
     ],

@@ -47,6 +47,7 @@ export function SubmitPanel({
   onShowShape: (index: number) => void;
 }) {
   const { t } = useTranslation('image');
+  const { t: tc } = useTranslation();
   const locale = currentLocale();
   const question = config.classification?.question[locale] ?? '';
 
@@ -112,7 +113,7 @@ export function SubmitPanel({
       >
         {submitting ? t('actions.submitting') : t('actions.submit')}
         <span aria-hidden="true">
-          <Kbd>Ctrl</Kbd> <Kbd>↵</Kbd>
+          <Kbd>{tc('keys.ctrl')}</Kbd> <Kbd>↵</Kbd>
         </span>
       </button>
     </section>

@@ -7,10 +7,10 @@ import { focusKindOf } from '../../ui/focus';
  * in a text field, and those a focused widget handled itself, are left alone.
  */
 export function useImageKeys(
-  options: { readOnly: boolean; drawing: boolean; enabled: boolean },
+  options: { readOnly: boolean; drawing: boolean; enabled: boolean; selected?: boolean },
   onCommand: (command: ImageKeyCommand, event: KeyboardEvent) => void,
 ) {
-  const { readOnly, drawing, enabled } = options;
+  const { readOnly, drawing, enabled, selected = false } = options;
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (!enabled || event.defaultPrevented || event.isComposing) return;
     const target = event.target;
@@ -27,7 +27,7 @@ export function useImageKeys(
         repeat: event.repeat,
         focus: onCanvas ? 'canvas' : focusKindOf(target),
       },
-      { readOnly, drawing },
+      { readOnly, drawing, selected },
     );
     if (!command) return;
     event.preventDefault();

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inboxOrder } from '../../editor/work-run';
-import { useAppStore } from '../../state/app-store';
 import { refreshTasks, useTasksStore } from '../../state/tasks-store';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Notice } from '../../ui/Notice';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { SessionNotice } from '../session/ReconnectPanel';
 import { DownloadPanel } from './DownloadPanel';
 import { LeaseWarning } from './LeaseWarning';
 import { MyWorkButton } from './MyWorkButton';
@@ -15,7 +14,6 @@ import { TaskList } from './TaskList';
 
 export function InboxScreen() {
   const { t } = useTranslation();
-  const offline = useAppStore((state) => state.session?.offline ?? false);
   const stored = useTasksStore((state) => state.tasks);
   const tasks = useMemo(() => (stored ? inboxOrder(stored) : null), [stored]);
   const loadError = useTasksStore((state) => state.loadError);
@@ -36,11 +34,7 @@ export function InboxScreen() {
           <MyWorkButton />
         </div>
       </div>
-      {offline && (
-        <Notice tone="warning" live={false}>
-          {t('signIn.offlineNotice')}
-        </Notice>
-      )}
+      <SessionNotice />
       {tasks && <LeaseWarning tasks={tasks} />}
       <TakeTasksForm />
       <DownloadPanel />

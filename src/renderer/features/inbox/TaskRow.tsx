@@ -4,6 +4,7 @@ import type { TaskSummary } from '../../../shared/bridge';
 import { leaseUrgency } from '../../editor/time';
 import { isOpenState } from '../../editor/work-run';
 import { formatRelative } from '../../ui/format';
+import { reasonLines } from '../sync/server-reason';
 import { StateBadge } from './StateBadge';
 
 type Props = {
@@ -20,7 +21,7 @@ export function TaskRow({ task, now, active, buttonRef, onOpen, onFocus }: Props
   const { t, i18n } = useTranslation();
   const expires = new Date(task.leaseExpiresAt);
   const urgency = isOpenState(task.state) && !task.leaseLost ? leaseUrgency(expires, now) : null;
-  const showMessage = (task.state === 'superseded' || task.state === 'refused') && task.serverMessage;
+  const reason = reasonLines(t, task);
   const open = isOpenState(task.state);
   const media = open && task.media && task.media.ready < task.media.files ? task.media : null;
   return (
@@ -54,9 +55,15 @@ export function TaskRow({ task, now, active, buttonRef, onOpen, onFocus }: Props
           </span>
         )}
         {open && task.leaseLost && <span className="task-lost">{t('inbox.leaseLost')}</span>}
-        {showMessage && (
-          <span className="task-message" dir="auto">
-            {t('inbox.serverMessage', { message: task.serverMessage })}
+        {reason && (
+          <span className="task-message">
+            {reason.reason}
+            {reason.detail && (
+              <span className="task-message-detail" dir="auto">
+                {' '}
+                {reason.detail}
+              </span>
+            )}
           </span>
         )}
       </button>

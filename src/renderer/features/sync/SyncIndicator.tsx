@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/bridge';
 import { isWithinLastMinute } from '../../editor/time';
+import { useAppStore } from '../../state/app-store';
 import { syncNow, useSyncStore } from '../../state/sync-store';
 import { BusyButton } from '../../ui/BusyButton';
 import { formatRelative } from '../../ui/format';
@@ -37,6 +38,10 @@ export function SyncIndicator() {
   const connection = connectionOf(status);
   const pending = status?.pendingCount ?? 0;
   const error = currentError(status);
+  // Truthful about what can be sent: with the token refused, "waiting" would promise too much.
+  const needsSignIn = useAppStore((state) => state.session?.needsSignIn ?? false);
+  const refused = status?.refusedCount ?? 0;
+  const superseded = status?.supersededCount ?? 0;
   const lastSyncAt = status?.lastSyncAt ? new Date(status.lastSyncAt) : null;
   const downloadLeft = status?.download ? status.download.bytes - status.download.doneBytes : 0;
   const uploadLeft = status?.upload ? status.upload.bytes - status.upload.doneBytes : 0;
@@ -56,7 +61,17 @@ export function SyncIndicator() {
           <span className="sync-sep" aria-hidden="true">
             ·
           </span>
-          <span>{pending > 0 ? t('sync.waiting', { count: pending }) : t('sync.allSent')}</span>
+          <span>
+            {pending > 0
+              ? needsSignIn
+                ? t('sync.needsSignIn', { count: pending })
+                : t('sync.waiting', { count: pending })
+              : t('sync.allSent')}
+          </span>
+          {refused > 0 && <span className="sync-flagged">{t('sync.refused', { count: refused })}</span>}
+          {superseded > 0 && (
+            <span className="sync-flagged">{t('sync.superseded', { count: superseded })}</span>
+          )}
         </p>
         <p className="sync-sub">
           <span>{lastSent}</span>

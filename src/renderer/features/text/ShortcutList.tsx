@@ -34,7 +34,7 @@ export function useModerationShortcuts(options: {
   const { t } = useTranslation('moderation');
   const { t: tApp } = useTranslation();
   const back: ShortcutRow = [tApp('keys.escape'), t('shortcut.back')];
-  const guide: ShortcutRow = ['?', t('shortcut.guidelines')];
+  const guide: ShortcutRow = ['? / F1', t('shortcut.guidelines')];
   if (options.readOnly) return [back, guide];
   return [
     ['A', t('shortcut.approve')],
@@ -72,6 +72,6 @@ export function useListShortcuts(escalate: boolean): ShortcutRow[] {
     [tApp('keys.enter'), t('shortcut.send')],
     ['O', t('shortcut.open')],
     [tApp('keys.escape'), t('shortcut.back')],
-    ['?', t('shortcut.guidelines')],
+    ['? / F1', t('shortcut.guidelines')],
   ];
 }

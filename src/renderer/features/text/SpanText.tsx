@@ -18,6 +18,8 @@ import {
   selectionRange,
   type TextSelection,
 } from '../../editor/text/selection';
+import { useTranslation } from 'react-i18next';
+import { caretReport } from '../../editor/text/caret-report';
 import { segmentText, spanAtCaret } from '../../editor/text/spans';
 import { fromUtf16, sliceText, snapToGraphemes, toUtf16, type TextModel } from '../../editor/text/text-model';
 import { selectionIn } from './dom-offsets';
@@ -48,6 +50,9 @@ export function SpanText(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const caret = useRef<HTMLSpanElement>(null);
   const [focused, setFocused] = useState(false);
+  const { t } = useTranslation('moderation');
+  /** Spoken after a caret move from the keyboard: the drawn caret is invisible to screen readers. */
+  const [spoken, setSpoken] = useState('');
   const { start, end } = selection ? selectionRange(selection) : { start: -1, end: -1 };
   const segments = useMemo(
     () => segmentText(model.length, spans, start < 0 ? null : { start, end }),
@@ -90,60 +95,81 @@ export function SpanText(props: Props) {
     const command = caretCommandFor(event, { direction: model.direction, collapsed: isCollapsed(selection) });
     if (!command) return;
     event.preventDefault();
-    if (command.type === 'removeSpan') onRemoveAt?.(selection.focus);
-    else onSelect(applyCaretCommand(model, selection, command));
+    if (command.type === 'removeSpan') {
+      onRemoveAt?.(selection.focus);
+      return;
+    }
+    const next = applyCaretCommand(model, selection, command);
+    onSelect(next);
+    // A selection is read out by the labels' status line; a bare caret is read out here.
+    setSpoken(isCollapsed(next) ? describeCaret(next.focus) : '');
+  };
+
+  const describeCaret = (offset: number): string => {
+    const report = caretReport(model, spans, offset);
+    if (report.kind === 'end') return t('caret.end');
+    const what = report.whitespace ? t(`caret.${report.whitespace}`) : report.text;
+    const where = t('caret.at', { text: what, position: report.position, total: report.total });
+    const span = spans[report.span];
+    if (!span) return where;
+    return t('caret.inSpan', { where, label: labelOf(span.label)?.label[locale] ?? span.label });
   };
 
   return (
-    <div
-      ref={container}
-      className={`span-text${selection ? '' : ' span-text-readonly'}`}
-      role="textbox"
-      aria-readonly="true"
-      aria-multiline="true"
-      aria-labelledby={props.labelledBy}
-      aria-describedby={props.describedBy}
-      tabIndex={selection ? 0 : undefined}
-      lang={lang}
-      dir="auto"
-      onMouseUp={takeMouseSelection}
-      onKeyDown={onKeyDown}
-      onFocus={() => setFocused(true)}
-      onBlur={() => setFocused(false)}
-    >
-      {segments.map((segment) => {
-        const covering = [...segment.spans].sort((a, b) => width(spans[a]) - width(spans[b]) || b - a);
-        const first = spans[covering[0] ?? -1];
-        const second = spans[covering[1] ?? -1];
-        const starting = spans.find((span) => span.start === segment.start);
-        const style = {
-          ...(first ? { '--c1': labelOf(first.label)?.color } : {}),
-          ...(second ? { '--c2': labelOf(second.label)?.color } : {}),
-        } as CSSProperties;
-        const classes = [
-          'piece',
-          first ? 'is-marked' : '',
-          second ? 'is-nested' : '',
-          segment.selected ? 'is-selected' : '',
-          active >= 0 && segment.spans.includes(active) ? 'is-active' : '',
-        ].join(' ');
-        return (
-          <Fragment key={segment.start}>
-            {caretAt === segment.start && <Caret ref={caret} />}
-            <span
-              className={classes.trim()}
-              style={style}
-              data-start={toUtf16(model, segment.start)}
-              data-end={toUtf16(model, segment.end)}
-              data-tag={starting ? (labelOf(starting.label)?.label[locale] ?? starting.label) : undefined}
-            >
-              {sliceText(model, segment.start, segment.end)}
-            </span>
-          </Fragment>
-        );
-      })}
-      {caretAt === model.length && <Caret ref={caret} />}
-    </div>
+    <>
+      <div
+        ref={container}
+        className={`span-text${selection ? '' : ' span-text-readonly'}`}
+        role="textbox"
+        aria-readonly="true"
+        aria-multiline="true"
+        aria-labelledby={props.labelledBy}
+        aria-describedby={props.describedBy}
+        tabIndex={selection ? 0 : undefined}
+        lang={lang}
+        dir="auto"
+        onMouseUp={takeMouseSelection}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+      >
+        {segments.map((segment) => {
+          const covering = [...segment.spans].sort((a, b) => width(spans[a]) - width(spans[b]) || b - a);
+          const first = spans[covering[0] ?? -1];
+          const second = spans[covering[1] ?? -1];
+          const starting = spans.find((span) => span.start === segment.start);
+          const style = {
+            ...(first ? { '--c1': labelOf(first.label)?.color } : {}),
+            ...(second ? { '--c2': labelOf(second.label)?.color } : {}),
+          } as CSSProperties;
+          const classes = [
+            'piece',
+            first ? 'is-marked' : '',
+            second ? 'is-nested' : '',
+            segment.selected ? 'is-selected' : '',
+            active >= 0 && segment.spans.includes(active) ? 'is-active' : '',
+          ].join(' ');
+          return (
+            <Fragment key={segment.start}>
+              {caretAt === segment.start && <Caret ref={caret} />}
+              <span
+                className={classes.trim()}
+                style={style}
+                data-start={toUtf16(model, segment.start)}
+                data-end={toUtf16(model, segment.end)}
+                data-tag={starting ? (labelOf(starting.label)?.label[locale] ?? starting.label) : undefined}
+              >
+                {sliceText(model, segment.start, segment.end)}
+              </span>
+            </Fragment>
+          );
+        })}
+        {caretAt === model.length && <Caret ref={caret} />}
+      </div>
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {focused ? spoken : ''}
+      </span>
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import type { WorkItem } from '../../../shared/bridge';
 import { localeFromLanguages } from '../../i18n';
 import { formatRelative } from '../../ui/format';
 import { StateBadge } from '../inbox/StateBadge';
+import { reasonLines } from '../sync/server-reason';
 import { formatMoney, formatScore } from './money';
 
 /** One submitted task: its state on the queue, the review, the quality check and the pay. */
@@ -12,6 +13,7 @@ export function WorkRow({ item, now }: { item: WorkItem; now: Date }) {
   const locale = localeFromLanguages([i18n.language]);
   const { verdict, honeypot, earning } = item;
   const reason = verdict?.reason ? (verdict.reasonLabel?.[locale] ?? verdict.reason) : null;
+  const serverReason = reasonLines(tApp, item);
   // Work accepted without a review (most of it) is not "waiting for review".
   const awaitingReview =
     item.state !== 'refused' &&
@@ -31,9 +33,10 @@ export function WorkRow({ item, now }: { item: WorkItem; now: Date }) {
         {item.preview}
       </p>
       <ul className="work-feedback">
-        {item.serverMessage && (
-          <li className="work-server-message" dir="auto">
-            {tApp('inbox.serverMessage', { message: item.serverMessage })}
+        {serverReason && (
+          <li className="work-server-message">
+            {serverReason.reason}
+            {serverReason.detail && <span dir="auto"> {serverReason.detail}</span>}
           </li>
         )}
         {verdict ? (

@@ -1,21 +1,22 @@
 import type { SceneRenderer } from '../../../canvas/scene-renderer';
 import type { ViewportController } from '../../../canvas/viewport-controller';
 import type { ImageEditor } from '../../../editor/image/image-editor';
+import { afterPaint, browserFrameClock, measureFrames, type FrameSample } from './bench-measure';
 
 /**
  * What bench/image.ts runs inside the page (it runs in Node, where the page's types do not exist).
- * A frame's time is the main thread's work for one frame of input: the input events, dispatched
- * to the canvas so they take the production path, then drawing every layer with rasterisation
- * included (the renderer reads a pixel back when a frame report is asked for).
+ * A frame's time runs from the frame's start, where the input event is dispatched to the canvas
+ * (the production path), to that frame painted (bench-measure.ts).
  */
 export type BenchDriver = {
-  measure(kind: 'pan' | 'zoom', count: number): Promise<number[]>;
+  /** One input per frame, each frame timed until it is painted. */
+  measure(kind: 'pan' | 'zoom', count: number): Promise<FrameSample[]>;
   /** How long the painter (the worker) took for each raster it sent back during the last measure. */
   paints(): number[];
   view(action: 'fit' | 'actualSize' | 'zoomIn3'): void;
   /** Selects a box well inside the view and gives its centre in page coordinates. */
   commitTarget(attempt: number): { x: number; y: number };
-  /** Call before releasing the mouse: resolves with the time from release to the drawn commit. */
+  /** Call before releasing the mouse: resolves with the time from release to the painted commit. */
   armCommit(): void;
   commitResult(): Promise<number>;
 };
@@ -31,7 +32,6 @@ export function createBenchDriver(parts: {
     if (!element) throw new Error('no canvas');
     return element;
   };
-  const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
   let commit: Promise<number> = Promise.resolve(0);
   let paints: number[] = [];
 
@@ -54,18 +54,14 @@ export function createBenchDriver(parts: {
       const renderer = parts.renderer();
       if (!renderer) throw new Error('no renderer');
       paints = [];
-      renderer.onFrame = () => undefined;
       renderer.onPainted = (_, ms) => paints.push(ms);
       const element = canvas();
       const box = element.getBoundingClientRect();
       let x = box.left + box.width / 2;
       let y = box.top + box.height / 2;
-      const times: number[] = [];
       // The middle button drags the view.
       if (kind === 'pan') pointer(element, 'pointerdown', x, y);
-      for (let i = 0; i < count; i += 1) {
-        await nextFrame();
-        const started = performance.now();
+      const samples = await measureFrames(browserFrameClock(), count, (i) => {
         if (kind === 'pan') {
           // A steady drag that turns back halfway, as a HITer looking around does.
           const direction = i < count / 2 ? 1 : -1;
@@ -84,13 +80,13 @@ export function createBenchDriver(parts: {
             }),
           );
         }
+        // The input arrived at the frame's start, as the browser delivers it; the renderer draws
+        // in this frame (and places any raster the worker sent back since the last one).
         renderer.flush();
-        times.push(performance.now() - started);
-      }
+      });
       if (kind === 'pan') pointer(element, 'pointerup', x, y);
-      renderer.onFrame = null;
       renderer.onPainted = null;
-      return times;
+      return samples;
     },
 
     paints: () => paints,
@@ -138,13 +134,11 @@ export function createBenchDriver(parts: {
           unsubscribe();
           const renderer = parts.renderer();
           if (!renderer) return done(Number.NaN);
-          renderer.onFrame = () => undefined;
           // Committed and handed to React (synchronously, a pointerup is a discrete event);
-          // done once the next frame is drawn with it.
+          // done once the next frame drawn with it has been painted.
           renderer.onDrawn = () => {
             renderer.onDrawn = null;
-            renderer.onFrame = null;
-            done(performance.now() - released);
+            void afterPaint().then(() => done(performance.now() - released));
           };
         });
       });

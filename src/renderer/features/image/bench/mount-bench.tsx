@@ -12,6 +12,7 @@ import { ImageCompareView } from '../ImageCompareView';
 import { useEditorView } from '../useEditorView';
 import { crossingWarnings } from '../warnings';
 import { createBenchDriver, type BenchDriver } from './bench-driver';
+import { afterPaint, imageBenchDetail, imageBenchLine, type ImageBenchRaw } from './bench-measure';
 import { syntheticConfig, syntheticDoc } from '../../../editor/image/synthetic';
 import '../../../styles.css';
 import '../image.css';
@@ -34,10 +35,14 @@ export type BenchOptions = {
 };
 
 export type BenchHandle = BenchDriver & {
-  /** Milliseconds from the start of opening the task to the first frame showing image and shapes. */
-  firstRender: Promise<number>;
-  /** The same, until the image shows at full resolution. */
-  fullImage: Promise<number>;
+  /**
+   * Milliseconds from the start of opening the task to the first painted frame showing every
+   * shape over the image, maybe still its preview.
+   */
+  firstPreview: Promise<number>;
+  /** The same, with the image at full resolution: the benchmark's first render. */
+  fullRender: Promise<number>;
+  lines(raw: ImageBenchRaw): [ReturnType<typeof imageBenchDetail>, ReturnType<typeof imageBenchLine>];
 };
 
 export function mountImageBench(root: HTMLElement, options: BenchOptions): BenchHandle {
@@ -55,18 +60,20 @@ export function mountImageBench(root: HTMLElement, options: BenchOptions): Bench
   let renderer: SceneRenderer | null = null;
   let resolveFirst: (ms: number) => void = () => undefined;
   let resolveFull: (ms: number) => void = () => undefined;
-  const firstRender = new Promise<number>((resolve) => (resolveFirst = resolve));
-  const fullImage = new Promise<number>((resolve) => (resolveFull = resolve));
+  const firstPreview = new Promise<number>((resolve) => (resolveFirst = resolve));
+  const fullRender = new Promise<number>((resolve) => (resolveFull = resolve));
   const started = performance.now();
 
+  // Each resolves once a frame showing it has been painted (onDrawn runs inside the frame).
   const watch = (next: SceneRenderer | null) => {
     renderer = next;
     if (!next) return;
     next.onDrawn = () => {
-      if (next.imageShown !== 'none' && !next.shapesBehind) resolveFirst(performance.now() - started);
+      if (next.imageShown === 'none' || next.shapesBehind) return;
+      void afterPaint().then(() => resolveFirst(performance.now() - started));
       if (next.imageShown === 'full') {
         next.onDrawn = null;
-        resolveFull(performance.now() - started);
+        void afterPaint().then(() => resolveFull(performance.now() - started));
       }
     };
   };
@@ -142,5 +149,10 @@ export function mountImageBench(root: HTMLElement, options: BenchOptions): Bench
     controller,
     renderer: () => renderer,
   });
-  return { ...driver, firstRender, fullImage };
+  return {
+    ...driver,
+    firstPreview,
+    fullRender,
+    lines: (raw) => [imageBenchDetail(raw), imageBenchLine(raw)],
+  };
 }
