@@ -29,14 +29,14 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
 import { mediaReply } from '../src/main/services/media/media-reply';
 import { rendererMainThreadCpuMs } from './audio-cpu';
+import { buildHarness, serveHarness } from './bench-kit';
+import { percentile, round1 } from './stats';
 import { PeaksBuilder } from '../src/shared/media/peaks';
 import { parseWavHeader } from '../src/shared/media/wav';
 
@@ -93,24 +93,6 @@ async function analyse(path: string) {
   };
 }
 
-async function buildHarness(): Promise<string> {
-  const outDir = join(work, 'harness');
-  await build({
-    root: join(root, 'bench/audio-harness'),
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 4000 },
-  });
-  return outDir;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
-
 type Files = Awaited<ReturnType<typeof analyse>>;
 
 /** The harness, `/media/<sha256>` with Range (the workstation's own reply), and a bridge that saves nothing. */
@@ -119,8 +101,7 @@ function serve(dir: string, files: Files): Promise<{ server: Server; url: string
     [files.audio.sha256, { path: files.audio.path, mime: 'audio/wav' }],
     [files.peaks.sha256, { path: files.peaks.path, mime: 'application/json' }],
   ]);
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  return serveHarness(dir, (path, request, response) => {
     if (path.startsWith('/bridge/call/')) {
       const name = path.slice('/bridge/call/'.length);
       request.resume();
@@ -128,48 +109,28 @@ function serve(dir: string, files: Files): Promise<{ server: Server; url: string
       response
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ ok: true, value }));
-      return;
+      return true;
     }
     if (path === '/bridge/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-      return;
+      return true;
     }
     const file = media.get(path.slice('/media/'.length));
-    if (path.startsWith('/media/') && file) {
-      void mediaReply(file.path, path.slice(7), file.mime, {
-        method: request.method ?? 'GET',
-        range: request.headers.range,
-      }).then((reply) => {
-        response.writeHead(reply.status, reply.headers);
-        if (!reply.body) return void response.end();
-        reply.body.on('error', () => response.destroy());
-        response.on('close', () => reply.body?.destroy());
-        reply.body.pipe(response);
-      });
-      return;
-    }
-    const local = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (!local.startsWith(dir) || !existsSync(local) || !statSync(local).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(local)] ?? 'application/octet-stream' });
-    createReadStream(local).pipe(response);
+    if (!path.startsWith('/media/') || !file) return false;
+    void mediaReply(file.path, path.slice(7), file.mime, {
+      method: request.method ?? 'GET',
+      range: request.headers.range,
+    }).then((reply) => {
+      response.writeHead(reply.status, reply.headers);
+      if (!reply.body) return void response.end();
+      reply.body.on('error', () => response.destroy());
+      response.on('close', () => reply.body?.destroy());
+      reply.body.pipe(response);
+    });
+    return true;
   });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      done({ server, url: `http://127.0.0.1:${port}` });
-    }),
-  );
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
-const round1 = (value: number) => Math.round(value * 10) / 10;
 const cpuDelta = (before: number | null, after: number | null) =>
   before === null || after === null ? null : after - before;
 
@@ -219,7 +180,7 @@ async function main() {
   mkdirSync(work, { recursive: true });
   const wav = generateWav();
   const files = await analyse(wav);
-  const harness = await buildHarness();
+  const harness = await buildHarness('audio-harness', join(work, 'harness'));
   const { server, url } = await serve(harness, files);
   const marker = randomUUID();
   const load = loadavg()[0] ?? 0;

@@ -17,13 +17,13 @@
  * - edit_commit_ms: the p95 (with 15 drags, the slowest) of release → committed change painted.
  * Options: --screenshots <dir> also saves pictures of the tool (en, fr) and of the comparison view.
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { buildHarness, serveHarness } from './bench-kit';
+import { percentile, round1 } from './stats';
 import { benchImage, type BenchFile } from './image-fixture';
 
 const WIDTH = 6000;
@@ -31,63 +31,21 @@ const HEIGHT = 4000;
 const BOXES = 5000;
 const POLYGONS = 1000;
 const VERTICES = 20;
-const root = resolve(import.meta.dirname, '..');
 
 function argument(name: string): string | null {
   const index = process.argv.indexOf(name);
   return index >= 0 ? (process.argv[index + 1] ?? null) : null;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.jpg': 'image/jpeg',
-};
-
-async function buildHarness(): Promise<string> {
-  const outDir = join(tmpdir(), 'hitdesk-bench', 'image-harness');
-  await build({
-    root: join(root, 'bench/image-harness'),
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, minify: true, chunkSizeWarningLimit: 4000 },
-  });
-  return outDir;
-}
-
 function serve(dir: string, media: BenchFile[]): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  return serveHarness(dir, (path, _request, response) => {
     const file = media.find((entry) => path === `/media/${entry.sha256}`);
-    if (file) {
-      response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': file.bytes.length });
-      response.end(file.bytes);
-      return;
-    }
-    const asset = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (!asset.startsWith(dir) || !existsSync(asset) || !statSync(asset).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(asset)] ?? 'application/octet-stream' });
-    createReadStream(asset).pipe(response);
+    if (!file) return false;
+    response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': file.bytes.length });
+    response.end(file.bytes);
+    return true;
   });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      done({ server, url: `http://127.0.0.1:${port}` });
-    }),
-  );
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** The page's driver (src/renderer/features/image/bench/bench-driver.ts), as seen from here. */
 export type PageBench = {
@@ -129,7 +87,7 @@ async function dragCommit(page: Page, attempt: number): Promise<number> {
 
 async function main() {
   const { image, thumbnail } = benchImage(WIDTH, HEIGHT);
-  const dir = await buildHarness();
+  const dir = await buildHarness('image-harness', join(tmpdir(), 'hitdesk-bench', 'image-harness'));
   const { server, url } = await serve(dir, [image, thumbnail]);
   const executablePath =
     process.env.HITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);

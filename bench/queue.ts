@@ -16,6 +16,7 @@ import { openQueueDatabase } from '../src/server/db/open';
 import { importItems } from '../src/server/import/import-items';
 import { createProject } from '../src/server/queue/projects';
 import { createTestDatabase } from '../test/helpers/postgres';
+import { percentile } from './stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
@@ -102,12 +103,6 @@ function post(
     request.on('error', reject);
     request.end(payload);
   });
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 type Task = { taskId: string; leaseEpoch: number };
