@@ -43,7 +43,17 @@ export type ImageEditorState = {
  * What the panels show. It changes only when something they show changes: a drag's frames move
  * the shape on the canvas without waking React.
  */
-export type ImageEditorView = {
+export type ImageEditorView = Pick<
+  ImageEditorState,
+  | 'selectedId'
+  | 'selectedVertex'
+  | 'currentLabel'
+  | 'hiddenShapes'
+  | 'lockedShapes'
+  | 'hiddenLabels'
+  | 'lockedLabels'
+  | 'notice'
+> & {
   /** The document without the gesture in progress. */
   doc: ImageDoc;
   canUndo: boolean;
@@ -52,14 +62,6 @@ export type ImageEditorView = {
   drawing: boolean;
   /** Vertices of the polygon being drawn (0 when none). */
   drawingPoints: number;
-  selectedId: string | null;
-  selectedVertex: number | null;
-  currentLabel: string | null;
-  hiddenShapes: ReadonlySet<string>;
-  lockedShapes: ReadonlySet<string>;
-  hiddenLabels: ReadonlySet<string>;
-  lockedLabels: ReadonlySet<string>;
-  notice: Notice | null;
 };
 
 export type ImageEditor = {
