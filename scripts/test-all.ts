@@ -3,7 +3,11 @@
  * shows everything that is wrong; the exit code is non-zero if any step failed.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findElectronBinary } from './electron-binary';
+import { vitestFailures } from './vitest-failures';
 
 type Step = { name: string; command: string; args: string[] };
 type Outcome = { name: string; status: 'passed' | 'FAILED' | 'skipped'; seconds: number; note?: string };
@@ -22,7 +26,12 @@ function run(step: Step): void {
 ensureNativeModulesForNode();
 run({ name: 'typecheck', command: npx, args: ['tsc', '-b'] });
 run({ name: 'lint, layers, format', command: 'npm', args: ['run', '--silent', 'lint'] });
-run({ name: 'unit + integration (vitest)', command: npx, args: ['vitest', 'run'] });
+const vitestReport = join(tmpdir(), `hitdesk-vitest-${process.pid}.json`);
+run({
+  name: 'unit + integration (vitest)',
+  command: npx,
+  args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+});
 run({ name: 'build (electron-vite)', command: npx, args: ['electron-vite', 'build'] });
 run({ name: 'E2E in Chromium, browser mode (Playwright)', command: npx, args: ['playwright', 'test'] });
 
@@ -49,6 +58,11 @@ for (const o of outcomes) {
   );
 }
 const failed = outcomes.filter((o) => o.status === 'FAILED');
+if (failed.some((o) => o.name.includes('vitest'))) {
+  console.log('\n━━ Failed vitest tests (repeated from above)');
+  for (const line of vitestFailures(vitestReport)) console.log(`  ${line}`);
+}
+rmSync(vitestReport, { force: true });
 if (failed.length > 0) {
   console.log(`\n${failed.length} step(s) failed.`);
   process.exit(1);
