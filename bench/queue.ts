@@ -5,7 +5,8 @@
  * server's pool, the ceiling of this machine. Prints one JSON line last:
  * {"bench":"queue","workers":200,"cycles_per_s":…,"lease_p99_ms":…,"submit_p99_ms":…,"select1_per_s":…}
  *
- * Environment: BENCH_SECONDS (20), BENCH_WORKERS (200), BENCH_POOL_SIZE (10), BENCH_ITEMS (60000).
+ * Environment: BENCH_SECONDS (20), BENCH_WORKERS (200), BENCH_POOL_SIZE (10), BENCH_ITEMS (60000),
+ * BENCH_CPU_PROF (a folder for a CPU profile of the server).
  */
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -157,10 +158,14 @@ async function main(): Promise<void> {
   try {
     log(`seeding ${ITEMS} items and ${WORKERS} workers…`);
     const { projectId, tokens } = await seed(database.url);
-    const tsxCli = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
     child = fork(join(process.cwd(), 'bench/queue-server.ts'), [], {
       execPath: process.execPath,
-      execArgv: [tsxCli],
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, to see where its time goes.
+      execArgv: [
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        '--import',
+        'tsx',
+      ],
       env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_POOL_SIZE: String(POOL_SIZE) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -206,6 +206,71 @@ describeOnBackends('submitting answers', (queue) => {
     expect(reply.data.status).toBe('accepted');
   });
 
+  it('accepts exactly one of two holders submitting the same task at the same moment', async () => {
+    const q = queue();
+    const project = await q.project(8, { reviewRate: 0 });
+    for (let round = 0; round < 8; round += 1) {
+      const first = await leaseOne(q, amina, project.id);
+      await q.sql(`UPDATE tasks SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [
+        first.taskId,
+      ]);
+      const second = await leaseOne(q, bruno, project.id);
+      expect(second.taskId).toBe(first.taskId);
+      const replies = await Promise.all([
+        q.call('submit', { token: amina.token, body: submission(first, { decision: 'approve' }) }),
+        q.call('submit', { token: bruno.token, body: submission(second, { decision: 'approve' }) }),
+      ]);
+      expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
+      expect(replies.map((reply) => reply.data.status).sort()).toEqual(['accepted', 'superseded']);
+      const stored = await storedFor(q, first.taskId);
+      expect(stored.map((row) => row.status).sort()).toEqual(['accepted', 'superseded']);
+      // Only the accepted answer is credited; the superseded one waits for a supervisor.
+      const credited = await q.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ledger l JOIN submissions s ON s.id = l.submission_id
+         WHERE s.task_id = $1 AND l.account = 'worker' AND l.bucket = 'accepted'`,
+        [first.taskId],
+      );
+      expect(credited[0]?.n).toBe(1);
+    }
+  });
+
+  it('takes a batch of answers, each with its own outcome in order, a refusal stopping none', async () => {
+    const q = queue();
+    const project = await q.project(3, { reviewRate: 0 });
+    const reply = await q.call('leaseTasks', {
+      token: amina.token,
+      body: { count: 3, projectId: project.id },
+    });
+    const [first, second, third] = reply.data.tasks as [LeasedTask, LeasedTask, LeasedTask];
+    const replayed = submission(first, { decision: 'approve' });
+    await q.call('submit', { token: amina.token, body: replayed });
+    const batch = await q.call('submitBatch', {
+      token: amina.token,
+      body: {
+        submissions: [
+          replayed,
+          submission(second, { decision: 'reject', reason: 'rude' }),
+          submission(third, { decision: 'reject', reason: 'spam' }),
+          submission({ ...third, leaseEpoch: 9 }, { decision: 'approve' }),
+        ],
+      },
+    });
+    expect(batch.status).toBe(200);
+    expect(
+      batch.data.outcomes.map((outcome) => (outcome.ok ? outcome.result.status : outcome.error.code)),
+    ).toEqual(['accepted', 'invalid_input', 'accepted', 'not_your_task']);
+    expect(batch.data.outcomes[0]).toMatchObject({ ok: true, result: { replay: true } });
+    expect(batch.data.outcomes[1]).toMatchObject({
+      ok: false,
+      status: 400,
+      error: { field: 'answer.reason' },
+    });
+    expect(batch.data.outcomes[3]).toMatchObject({ ok: false, status: 403 });
+    expect((await storedFor(q, first.taskId)).length).toBe(1);
+    expect(await storedFor(q, second.taskId)).toEqual([]);
+    expect((await storedFor(q, third.taskId)).map((row) => row.status)).toEqual(['accepted']);
+  });
+
   it('stores concurrent copies of one submission exactly once', async () => {
     const q = queue();
     const project = await q.project(1);

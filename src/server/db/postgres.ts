@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { createTransactionGuard, wrapTransaction, type Db } from './db';
 
@@ -47,7 +48,7 @@ export async function openPostgres(
     kind: 'postgres',
     async query<T>(sql: string, params?: readonly unknown[]) {
       guard.check();
-      const result = await pool.query(sql, params as unknown[] | undefined);
+      const result = await pool.query(statementOf(sql, params));
       return result.rows as T[];
     },
     async exec(sql) {
@@ -61,7 +62,7 @@ export async function openPostgres(
       try {
         await client.query('BEGIN');
         const tx = wrapTransaction('postgres', {
-          query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows,
+          query: async (sql, params) => (await client.query(statementOf(sql, params))).rows,
           exec: async (sql) => void (await client.query(sql)),
         });
         const result = await guard.run(() => fn(tx));
@@ -82,6 +83,28 @@ export async function openPostgres(
     },
   };
   return db;
+}
+
+/** Distinct statements given a name (a prepared statement on each connection); later ones run unnamed. */
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * The queue runs the same few statements thousands of times a second: named, each connection parses
+ * and plans them once instead of on every call (planning the leasing CTEs costs more than running
+ * them). PostgreSQL re-plans them by itself when a migration changes a table they read.
+ */
+function statementOf(sql: string, params?: readonly unknown[]): pg.QueryConfig {
+  const values = params as unknown[] | undefined;
+  let name = statementNames.get(sql);
+  // Without parameters it may be a script of several statements, which cannot be prepared.
+  if (name === undefined && values && values.length > 0 && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `hd_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name === undefined
+    ? { text: sql, ...(values ? { values } : {}) }
+    : { name, text: sql, ...(values ? { values } : {}) };
 }
 
 export function redactUrl(url: string): string {

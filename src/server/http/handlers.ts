@@ -21,7 +21,7 @@ import { leaseTasks } from '../queue/leases';
 import { createProject, getProject, listProjects } from '../queue/projects';
 import { renewLeases } from '../queue/renew';
 import { listResults } from '../queue/results';
-import { submitAnswer } from '../queue/submissions';
+import { submitAnswer, submitAnswers } from '../queue/submissions';
 import { projectConsensus } from '../review/consensus';
 import { getSubmission } from '../review/detail';
 import { reviewQueue, reviewSubmission } from '../review/verdicts';
@@ -84,6 +84,9 @@ export const handlers: Handlers = {
     tasks: await leaseTasks(db, user.id, request.body, settings),
   }),
   submit: (request, { db, settings, user }) => submitAnswer(db, user.id, request.body, settings),
+  submitBatch: async (request, { db, settings, user }) => ({
+    outcomes: await submitAnswers(db, user.id, request.body.submissions, settings),
+  }),
   renewLeases: (request, { db, user }) => renewLeases(db, user.id, request.body.leases),
   feedback: (request, { db, settings, user }) => listFeedback(db, settings, user.id, request.query),
 

@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import { idSchema } from '../../shared/domain/common';
 import { mediaOf } from '../../shared/domain/media';
 import { checkAnswer, type TaskKind } from '../../shared/domain/task-kinds';
-import type { submissionRequestSchema, SubmissionResponse } from '../../shared/protocol/endpoints';
+import type {
+  submissionRequestSchema,
+  SubmissionOutcome,
+  SubmissionResponse,
+} from '../../shared/protocol/endpoints';
 import { scoreAnswer } from '../../shared/scoring/answers';
 import type { Db } from '../db/db';
 import { isoOf, isUniqueViolation } from '../db/db';
@@ -14,8 +18,13 @@ import { canonicalHash } from './canonical-json';
 
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
-/** Thrown inside the transaction when a concurrent request stored the same key first: retry as a replay. */
+/** A concurrent request stored the same key first: this one is its replay (or a reused key). */
 class SameKeyRace extends Error {}
+/** The task changed state between reading and writing (another answer closed it): decide again. */
+class TaskMoved extends Error {}
+
+/** Attempts before giving up on a task that keeps changing under us (two are enough in practice). */
+const ATTEMPTS = 4;
 
 /**
  * Stores a worker's answer exactly once per idempotency key.
@@ -27,6 +36,10 @@ class SameKeyRace extends Error {}
  * - A honeypot answer is scored against its gold answer; a failed one goes to review.
  * - Other answers are sampled into review at the project's rate; the rest are accepted at once.
  * - Pay: accepted work credits the worker's share; work in review is pending until its verdict.
+ *
+ * Two statements and no explicit transaction (the hot path of the queue): a read, then one write
+ * that re-checks, under the task's row lock, the state the decision was made on. When another
+ * answer closed the task in between, the write changes nothing and the answer is decided again.
  */
 export async function submitAnswer(
   db: Db,
@@ -39,13 +52,53 @@ export async function submitAnswer(
     leaseEpoch: request.leaseEpoch,
     answer: request.answer,
   });
-  try {
-    return await db.transaction((tx) => submitOnce(tx, workerId, request, payloadHash, settings));
-  } catch (error) {
-    if (!(error instanceof SameKeyRace) && !isUniqueViolation(error, 'submissions_worker_key')) throw error;
-    // The other request has committed by now: this one is its replay (or a reused key).
-    return db.transaction((tx) => submitOnce(tx, workerId, request, payloadHash, settings));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await submitOnce(db, workerId, request, payloadHash, settings);
+    } catch (error) {
+      const retry =
+        error instanceof SameKeyRace ||
+        error instanceof TaskMoved ||
+        isUniqueViolation(error, 'submissions_worker_key');
+      if (!retry || attempt >= ATTEMPTS) throw error;
+    }
   }
+}
+
+/** Answers sent together by a draining outbox, at once on this many connections. */
+const BATCH_CONCURRENCY = 4;
+
+/**
+ * Several answers of one worker, each exactly as `submitAnswer` would store it alone; the outcomes
+ * come back in the order sent. An answer's refusal is its outcome and does not stop the others; a
+ * failure of the queue itself (the database gone) fails the call, and the worker's retry replays
+ * what was stored.
+ */
+export async function submitAnswers(
+  db: Db,
+  workerId: string,
+  requests: readonly SubmissionRequest[],
+  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
+): Promise<SubmissionOutcome[]> {
+  const outcomes: SubmissionOutcome[] = new Array(requests.length);
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    for (let index = next++; index < requests.length && !failed; index = next++) {
+      try {
+        const result = await submitAnswer(db, workerId, requests[index] as SubmissionRequest, settings);
+        outcomes[index] = { ok: true, result };
+      } catch (error) {
+        if (!(error instanceof ApiError)) {
+          failed = true; // the other lanes stop taking answers: the whole call fails
+          throw error;
+        }
+        outcomes[index] = { ok: false, status: error.status, error: error.toBody().error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, requests.length) }, lane));
+  return outcomes;
 }
 
 type TaskRow = {
@@ -75,8 +128,8 @@ type TaskRow = {
 };
 
 /**
- * Reads, in one statement, the task (locked), whether the worker held the lease named, and what
- * this idempotency key already stored. The hot path of the queue: two statements in all.
+ * Reads, in one statement, the task, whether the worker held the lease named (lease history is
+ * never rewritten), and what this idempotency key already stored.
  */
 const LOOKUP_SQL = `
 SELECT t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.data, i.gold,
@@ -87,21 +140,25 @@ SELECT t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.
                                   'received_at', s.received_at, 'task_id', s.task_id)
         FROM submissions s WHERE s.worker_id = $3 AND s.idempotency_key = $4) AS stored
 FROM tasks t JOIN projects p ON p.id = t.project_id JOIN items i ON i.id = t.item_id
-WHERE t.id = $1
-FOR UPDATE OF t`;
+WHERE t.id = $1`;
 
 /**
  * Stores the answer and everything that follows from it in one statement: the task closes (when
- * the answer counts), the pay is entered, the feedback queued, honeypot accuracy updated. Nothing
- * but the submission is written when the key turned out to be taken meanwhile (ON CONFLICT).
+ * the answer counts), the pay is entered, the feedback queued, honeypot accuracy updated.
+ * `guard` locks the task and re-checks that it is still done or not done ($23) as when the answer
+ * was decided; if not, nothing is written (`guarded` false). Nothing but the submission is
+ * written when the key turned out to be taken meanwhile (ON CONFLICT).
  */
 const WRITE_SQL = `
-WITH ins AS (
+WITH guard AS MATERIALIZED (
+  SELECT id FROM tasks WHERE id = $1 AND (status = 'done') = $23::boolean FOR UPDATE
+), ins AS (
   INSERT INTO submissions (task_id, item_id, project_id, worker_id, lease_epoch, idempotency_key,
                            payload_hash, answer, status, started_at, duration_ms, honeypot, score, passed,
                            review_reason, review_status, auto_accept_at, worker_centre_id, pay)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16,
-          CASE WHEN $15::text IS NULL THEN NULL ELSE now() + make_interval(hours => $17::int) END, $18, $19::jsonb)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16,
+         CASE WHEN $15::text IS NULL THEN NULL ELSE now() + make_interval(hours => $17::int) END, $18, $19::jsonb
+  FROM guard
   ON CONFLICT (worker_id, idempotency_key) DO NOTHING
   RETURNING id, received_at
 ), closed AS (
@@ -122,24 +179,25 @@ WITH ins AS (
       honeypots_passed = worker_project_stats.honeypots_passed + EXCLUDED.honeypots_passed,
       score_sum = worker_project_stats.score_sum + EXCLUDED.score_sum
 )
-SELECT id, received_at FROM ins`;
+SELECT EXISTS (SELECT 1 FROM guard) AS guarded, ins.id, ins.received_at
+FROM (SELECT 1) AS one LEFT JOIN ins ON true`;
 
 async function submitOnce(
-  tx: Db,
+  db: Db,
   workerId: string,
   request: SubmissionRequest,
   payloadHash: string,
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
 ): Promise<SubmissionResponse> {
   const [task] = idSchema.safeParse(request.taskId).success
-    ? await tx.query<TaskRow>(LOOKUP_SQL, [
+    ? await db.query<TaskRow>(LOOKUP_SQL, [
         request.taskId,
         request.leaseEpoch,
         workerId,
         request.idempotencyKey,
       ])
     : [];
-  const stored = task?.stored ?? (task ? null : await storedUnder(tx, workerId, request.idempotencyKey));
+  const stored = task?.stored ?? (task ? null : await storedUnder(db, workerId, request.idempotencyKey));
   if (stored) {
     if (stored.payload_hash !== payloadHash) {
       throw new ApiError(
@@ -170,7 +228,7 @@ async function submitOnce(
 
   const checked = checkAnswer(task.kind, task.config, task.data, request.answer);
   if (!checked.ok) throw invalidInput(checked.problems, 'answer');
-  await checkAnswerMedia(tx, checked.answer);
+  await checkAnswerMedia(db, checked.answer);
 
   const status = task.status === 'done' ? 'superseded' : 'accepted';
   const honeypot =
@@ -206,37 +264,42 @@ async function submitOnce(
       payload: { score: honeypot.score, passed: passed === true, expected: task.gold },
     });
 
-  const [inserted] = await tx.query<{ id: string; received_at: Date }>(WRITE_SQL, [
-    task.id,
-    task.item_id,
-    task.project_id,
-    workerId,
-    request.leaseEpoch,
-    request.idempotencyKey,
-    payloadHash,
-    JSON.stringify(checked.answer),
-    status,
-    request.startedAt ?? null,
-    request.durationMs ?? null,
-    task.honeypot,
-    honeypot?.score ?? null,
-    passed,
-    reviewReason,
-    reviewReason === null ? 'accepted' : 'pending',
-    task.auto_accept_hours,
-    task.centre_id,
-    JSON.stringify(pay),
-    pay.currency,
-    JSON.stringify(entryRows(entries)),
-    JSON.stringify(news),
-  ]);
-  if (!inserted) throw new SameKeyRace();
-  return { submissionId: inserted.id, status, replay: false, receivedAt: isoOf(inserted.received_at) };
+  const [written] = await db.query<{ guarded: boolean; id: string | null; received_at: Date | null }>(
+    WRITE_SQL,
+    [
+      task.id,
+      task.item_id,
+      task.project_id,
+      workerId,
+      request.leaseEpoch,
+      request.idempotencyKey,
+      payloadHash,
+      JSON.stringify(checked.answer),
+      status,
+      request.startedAt ?? null,
+      request.durationMs ?? null,
+      task.honeypot,
+      honeypot?.score ?? null,
+      passed,
+      reviewReason,
+      reviewReason === null ? 'accepted' : 'pending',
+      task.auto_accept_hours,
+      task.centre_id,
+      JSON.stringify(pay),
+      pay.currency,
+      JSON.stringify(entryRows(entries)),
+      JSON.stringify(news),
+      task.status === 'done',
+    ],
+  );
+  if (!written?.guarded) throw new TaskMoved();
+  if (written.id === null || written.received_at === null) throw new SameKeyRace();
+  return { submissionId: written.id, status, replay: false, receivedAt: isoOf(written.received_at) };
 }
 
 /** The submission a key stored, when the task named does not exist (a replay can still be recognised). */
-async function storedUnder(tx: Db, workerId: string, key: string): Promise<TaskRow['stored']> {
-  const [row] = await tx.query<NonNullable<TaskRow['stored']>>(
+async function storedUnder(db: Db, workerId: string, key: string): Promise<TaskRow['stored']> {
+  const [row] = await db.query<NonNullable<TaskRow['stored']>>(
     `SELECT id, payload_hash, status, received_at, task_id FROM submissions WHERE worker_id = $1 AND idempotency_key = $2`,
     [workerId, key],
   );
@@ -250,10 +313,10 @@ function sampled(rate: number): boolean {
 }
 
 /** Every file an answer refers to (a recording) must be on the queue already, with the size the answer says. */
-async function checkAnswerMedia(tx: Db, answer: unknown): Promise<void> {
+async function checkAnswerMedia(db: Db, answer: unknown): Promise<void> {
   const wanted = [...mediaOf(answer)];
   if (wanted.length === 0) return;
-  const rows = await tx.query<{ sha256: string; bytes: number }>(
+  const rows = await db.query<{ sha256: string; bytes: number }>(
     `SELECT sha256, bytes FROM media WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))`,
     [JSON.stringify(wanted)],
   );

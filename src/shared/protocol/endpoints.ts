@@ -15,6 +15,7 @@ import {
   trainingSchema,
   workerStatsSchema,
 } from './accounts';
+import { apiErrorSchema } from './errors';
 import { impactReportSchema } from './impact';
 import { consensusItemSchema, REVIEW_REASONS, submissionDetailSchema, verdictRequestSchema } from './review';
 import { MINIMUM_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
@@ -110,6 +111,15 @@ export const submissionResponseSchema = z.object({
   receivedAt: isoDateTimeSchema,
 });
 export type SubmissionResponse = z.infer<typeof submissionResponseSchema>;
+
+/** Answers in one `submitBatch` call: an outbox drains in a few dozen requests instead of thousands. */
+export const MAX_SUBMISSION_BATCH = 100;
+/** One answer's fate in a batch: its result, or the error it alone would have got (with its status). */
+export const submissionOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: submissionResponseSchema }),
+  z.object({ ok: z.literal(false), status: z.int(), error: apiErrorSchema.shape.error }),
+]);
+export type SubmissionOutcome = z.infer<typeof submissionOutcomeSchema>;
 
 export const resultSchema = z.object({
   submissionId: idSchema,
@@ -287,6 +297,17 @@ export const endpoints = {
     auth: 'user',
     body: submissionRequestSchema,
     response: submissionResponseSchema,
+  }),
+  submitBatch: endpoint({
+    method: 'POST',
+    path: '/v1/submissions/batch',
+    summary:
+      'Submit several answers at once (an outbox draining): each exactly once per idempotency key, each with its own outcome, in order',
+    auth: 'user',
+    body: z
+      .object({ submissions: z.array(submissionRequestSchema).min(1).max(MAX_SUBMISSION_BATCH) })
+      .strict(),
+    response: z.object({ outcomes: z.array(submissionOutcomeSchema) }),
   }),
   renewLeases: endpoint({
     method: 'POST',

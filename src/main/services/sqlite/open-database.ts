@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { cacheStatements } from './statement-cache';
 
 export type SqliteDatabase = Database.Database;
 
@@ -134,7 +135,7 @@ export function openDatabase(file: string, migrations: readonly string[], label 
     // Another connection (a second window, a backup tool) may hold the lock briefly.
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, label);
-    return db;
+    return cacheStatements(db);
   } catch (error) {
     db.close();
     throw asDamaged(error, label);

@@ -11,6 +11,8 @@ export type SyncTimings = {
   renewIntervalMs: number;
   /** A download that receives nothing for this long is cut (it resumes on the next pass). */
   stallTimeoutMs: number;
+  /** Answers per batch sent to the queue (SUBMIT_BATCH unless a test wants more requests). */
+  submitBatch?: number;
 };
 
 export const DEFAULT_SYNC_TIMINGS: SyncTimings = {

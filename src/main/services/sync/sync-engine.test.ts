@@ -23,10 +23,15 @@ const timings = {
   stallTimeoutMs: 1_000,
 };
 
-/** These tests speak to a queue from before lease renewal and feedback: it answers 404 to both. */
+/**
+ * These tests speak to a queue from before lease renewal, feedback and batches: it answers 404 to
+ * them, so answers go one by one (sync-batches.test.ts has the batches).
+ */
 function olderQueue(handler: StubHandler): StubHandler {
   return (request) =>
-    request.path.startsWith('/v1/leases/renew') || request.path.startsWith('/v1/feedback')
+    request.path.startsWith('/v1/leases/renew') ||
+    request.path.startsWith('/v1/feedback') ||
+    request.path === '/v1/submissions/batch'
       ? apiError(404, 'not_found', 'no such route')
       : handler(request);
 }

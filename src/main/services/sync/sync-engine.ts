@@ -1,5 +1,7 @@
 import type { BridgeEmitter, SyncStatus } from '../../../shared/bridge/contract';
 import { BridgeError } from '../../../shared/bridge/errors';
+import { mediaOf } from '../../../shared/domain/media';
+import type { SubmissionOutcome, SubmissionResponse } from '../../../shared/protocol/endpoints';
 import { MediaDownloader } from '../media/downloader';
 import type { MediaFiles } from '../media/media-files';
 import type { StorageBudget } from '../media/storage-budget';
@@ -38,6 +40,12 @@ const PROGRESS_EVERY_MS = 250;
  * the queue's round trips overlap instead of adding up.
  */
 export const PUSH_WINDOW = 8;
+/**
+ * Answers per `submitBatch` call: a long outbox (a day offline) drains in a few hundred requests
+ * instead of thousands, which is what counts on a slow, far line. Answers naming local files
+ * (recordings) go one by one, after their upload.
+ */
+export const SUBMIT_BATCH = 50;
 
 /**
  * How long `stop()` lets a request in flight finish before cutting it. Cutting one before it is
@@ -74,7 +82,7 @@ export class SyncEngine {
   private lastEmitted = '';
   private lastRenewalAt = 0;
   /** Endpoints this queue turned out not to have (an older queue): not asked again this session. */
-  private readonly unsupported = new Set<'renewLeases' | 'feedback'>();
+  private readonly unsupported = new Set<'renewLeases' | 'feedback' | 'submitBatch'>();
   private readonly downloader: MediaDownloader | null;
   private readonly uploader: Uploader | null;
 
@@ -277,10 +285,12 @@ export class SyncEngine {
   }
 
   /**
-   * Pushes every waiting answer, oldest first, up to PUSH_WINDOW at a time. The first failure worth
-   * retrying stops new sends; the ones in flight finish (and settle), then it is thrown for backoff.
+   * Pushes every waiting answer, oldest first: in batches first, then one by one (up to PUSH_WINDOW
+   * at a time) what no batch took. The first failure worth retrying stops new sends; the ones in
+   * flight finish (and settle), then it is thrown for backoff.
    */
   private async pushAll(): Promise<void> {
+    if (!this.unsupported.has('submitBatch')) await this.pushBatches();
     const inFlight = new Set<Promise<void>>();
     let failure: { error: unknown } | null = null;
     let after = 0;
@@ -371,7 +381,7 @@ export class SyncEngine {
    * it should be retried. A settled answer frees the media no other task needs.
    */
   private async push(row: OutboxRow): Promise<void> {
-    const { store, client } = this.options;
+    const { client } = this.options;
     try {
       await this.uploader?.uploadFor(row.answer);
       const response = await client.call(
@@ -380,32 +390,101 @@ export class SyncEngine {
         { signal: this.abort.signal },
       );
       this.online = true;
-      const taskId = store.settle(
-        row.id,
-        response.status === 'accepted'
-          ? { outcome: 'accepted' }
-          : { outcome: 'superseded', message: SUPERSEDED_MESSAGE },
-        response.submissionId,
-      );
-      await this.evict(taskId);
-      this.tasksChanged([taskId]);
+      await this.settleSent(row, response);
     } catch (error) {
       if (this.stopped || error instanceof CallAborted) throw error;
-      const verdict: ReturnType<typeof judgeFailure> =
-        error instanceof UploadImpossible
-          ? { action: 'refuse', message: error.message, code: 'upload_impossible' }
-          : judgeFailure(error);
-      if (verdict.action !== 'refuse') {
-        store.recordAttempt(row.id, error instanceof Error ? error.message : String(error));
+      this.settleFailed(row, error);
+    }
+    this.progressChanged();
+  }
+
+  /**
+   * Sends the waiting answers that name no local file, oldest first, SUBMIT_BATCH per call, and
+   * settles each by its own outcome. Returns when none is left, or when the queue cannot take a
+   * batch (an older queue without the endpoint, or a batch it refuses as a whole): the one-by-one
+   * path then sends them, each getting its own verdict. Throws like `push` when worth retrying.
+   */
+  private async pushBatches(): Promise<void> {
+    const { store, client } = this.options;
+    let after = 0;
+    while (!this.stopped) {
+      const scanned = store.pendingAfter(after, this.options.timings.submitBatch ?? SUBMIT_BATCH);
+      const last = scanned.at(-1);
+      if (!last) return;
+      after = last.id;
+      const rows = scanned.filter((row) => mediaOf(row.answer).size === 0);
+      if (rows.length === 0) continue;
+      let outcomes: SubmissionOutcome[];
+      try {
+        ({ outcomes } = await client.call(
+          'submitBatch',
+          { body: { submissions: rows.map(submissionOf) } },
+          { signal: this.abort.signal },
+        ));
+      } catch (error) {
+        if (this.stopped || error instanceof CallAborted) throw error;
+        if (error instanceof QueueError && error.failure.kind === 'http' && error.failure.status === 404) {
+          this.unsupported.add('submitBatch');
+          return;
+        }
+        if (judgeFailure(error).action === 'refuse') return;
+        for (const row of rows) store.recordAttempt(row.id, messageOf(error));
         throw error;
       }
       this.online = true;
-      // Stored with its code, so the HITer reads the reason in their language (the text is detail).
-      const message = verdict.code ? encodeReason(verdict.code, verdict.message) : verdict.message;
-      const taskId = store.settle(row.id, { outcome: 'refused', message });
-      this.tasksChanged([taskId]);
+      let retry: unknown = null;
+      for (const [index, row] of rows.entries()) {
+        const outcome = outcomes[index];
+        try {
+          if (!outcome)
+            throw new Error(`the queue sent ${outcomes.length} outcomes for ${rows.length} answers`);
+          if (outcome.ok) await this.settleSent(row, outcome.result);
+          else
+            this.settleFailed(
+              row,
+              new QueueError({ kind: 'http', status: outcome.status, ...outcome.error }, 'submit'),
+            );
+        } catch (error) {
+          retry ??= error;
+        }
+      }
+      this.progressChanged();
+      if (retry !== null) throw retry;
     }
-    this.progressChanged();
+  }
+
+  /** The queue stored the answer (or had it already): the task is settled, its files freed. */
+  private async settleSent(row: OutboxRow, response: SubmissionResponse): Promise<void> {
+    const taskId = this.options.store.settle(
+      row.id,
+      response.status === 'accepted'
+        ? { outcome: 'accepted' }
+        : { outcome: 'superseded', message: SUPERSEDED_MESSAGE },
+      response.submissionId,
+    );
+    await this.evict(taskId);
+    this.tasksChanged([taskId]);
+  }
+
+  /**
+   * A refused answer is settled as refused (kept, its reason shown to the HITer); a failure worth
+   * retrying is counted on the row and rethrown.
+   */
+  private settleFailed(row: OutboxRow, error: unknown): void {
+    const { store } = this.options;
+    const verdict: ReturnType<typeof judgeFailure> =
+      error instanceof UploadImpossible
+        ? { action: 'refuse', message: error.message, code: 'upload_impossible' }
+        : judgeFailure(error);
+    if (verdict.action !== 'refuse') {
+      store.recordAttempt(row.id, messageOf(error));
+      throw error;
+    }
+    this.online = true;
+    // Stored with its code, so the HITer reads the reason in their language (the text is detail).
+    const message = verdict.code ? encodeReason(verdict.code, verdict.message) : verdict.message;
+    const taskId = store.settle(row.id, { outcome: 'refused', message });
+    this.tasksChanged([taskId]);
   }
 
   /** Deletes the files of an acknowledged task that no task still on this laptop needs. */
@@ -490,4 +569,8 @@ export function submissionOf(row: OutboxRow) {
     startedAt: row.startedAt,
     durationMs: Math.min(Math.max(Math.round(duration), 0), MAX_DURATION_MS),
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
