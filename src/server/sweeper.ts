@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { QueueServices } from './context';
-import { releaseExpired } from './queue/leases';
+import { forgetLeaseRequests, releaseExpired } from './queue/leases';
 import { autoAccept } from './review/verdicts';
 
 /** Unfinished uploads untouched this long are dropped (their bytes take disk space). */
@@ -21,6 +21,7 @@ export async function sweep(services: QueueServices): Promise<SweepReport> {
     report.released += released;
     if (released < BATCH) break;
   }
+  while ((await forgetLeaseRequests(services.db, BATCH)) === BATCH);
   for (;;) {
     const accepted = await autoAccept(services.db, services.settings.currency, BATCH);
     report.autoAccepted += accepted;

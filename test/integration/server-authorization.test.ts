@@ -205,6 +205,22 @@ describeOnBackends('authorization: every endpoint × role × own / same centre /
       allowed: (_role, target) => target === 'own',
     },
     {
+      endpoint: 'submitBatch',
+      input: async (caller, target) => {
+        const task = await leaseOne(ownerOf(caller, target));
+        const submission = {
+          taskId: task.taskId,
+          leaseEpoch: task.leaseEpoch,
+          idempotencyKey: randomUUID(),
+          answer: { decision: 'approve' },
+        };
+        return { body: { submissions: [submission] } };
+      },
+      allowed: (_role, target) => target === 'own',
+      // Each answer of a batch has its own outcome: someone else's task is refused there.
+      tookEffect: (reply) => (reply as ApiReply<'submitBatch'>).data.outcomes?.[0]?.ok === true,
+    },
+    {
       endpoint: 'renewLeases',
       input: async (caller, target) => {
         const task = await leaseOne(ownerOf(caller, target));

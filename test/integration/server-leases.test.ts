@@ -65,6 +65,34 @@ describeOnBackends('leasing tasks', (queue) => {
     expect(history[0]?.n).toBe(5);
   });
 
+  it('hands back the same tasks when a request key is asked again, and no more', async () => {
+    const q = queue();
+    const project = await q.project(8, { honeypotRate: 0 });
+    const take = (requestKey: string, count = 3) =>
+      q.call('leaseTasks', { token: worker(9).token, body: { count, projectId: project.id, requestKey } });
+    const first = await take('take-key-0000000001');
+    expect(first.data.tasks).toHaveLength(3);
+    // The answer was lost on the way: asked again, the same tasks and epochs, nothing new leased.
+    const again = await take('take-key-0000000001');
+    expect(again.data.tasks.map((task) => [task.taskId, task.leaseEpoch])).toEqual(
+      first.data.tasks.map((task) => [task.taskId, task.leaseEpoch]),
+    );
+    const held = await q.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks WHERE project_id = $1 AND status = 'leased'`,
+      [project.id],
+    );
+    expect(held[0]?.n).toBe(3);
+    // A new key is a new batch.
+    const second = await take('take-key-0000000002');
+    expect(second.data.tasks.map((task) => task.taskId)).not.toContain(first.data.tasks[0]?.taskId);
+    // A task whose lease ran out since is not handed back.
+    await expire(q, [first.data.tasks[0]?.taskId as string]);
+    const late = await take('take-key-0000000001');
+    expect(late.data.tasks.map((task) => task.taskId)).toEqual(
+      first.data.tasks.slice(1).map((task) => task.taskId),
+    );
+  });
+
   it('answers 404 for an unknown project', async () => {
     const reply = await queue().call('leaseTasks', {
       token: worker(0).token,

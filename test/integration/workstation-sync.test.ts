@@ -30,7 +30,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'hitdesk-ws-sync-'));
   queueDir = join(root, 'queue');
   queue = await startQueueServer({ dataDir: queueDir });
-  for (const username of ['amina', 'kofi', 'lea']) {
+  for (const username of ['amina', 'kofi', 'lea', 'noor']) {
     await queue.admin.createUser({
       username,
       password: `${username}-password`,
@@ -143,6 +143,74 @@ describe('offline work reaches the queue exactly once', () => {
   });
 });
 
+/**
+ * A proxy to the queue that forwards every request and its answer, except that it cuts the line,
+ * after the queue has answered, for the requests `cutAfterCommit` picks.
+ */
+async function cuttingProxy(
+  cutAfterCommit: (url: string) => boolean,
+): Promise<{ proxy: Server; url: string }> {
+  const proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          ([name]) => !['host', 'connection', 'content-length'].includes(name),
+        ),
+      ) as Record<string, string>;
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const upstream = await fetch(`${queue.url}${req.url}`, { method: req.method, headers, body });
+      const text = await upstream.text();
+      if (cutAfterCommit(req.url ?? '')) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'text/plain',
+      });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { proxy, url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+}
+
+describe('a batch whose answer is lost on the way', () => {
+  let ws: TestWorkstation;
+  let proxy: Server;
+  afterAll(async () => {
+    await ws?.close();
+    await new Promise((resolve) => proxy?.close(resolve));
+  });
+
+  it('arrives anyway, asked for again under its key: the same tasks, none leased twice', async () => {
+    let cut = 0;
+    const started = await cuttingProxy((url) => {
+      if (url !== '/v1/leases' || cut > 0) return false;
+      cut += 1;
+      return true;
+    });
+    proxy = started.proxy;
+    ws = await openWorkstation(join(root, 'laptop-noor'), { defaultServerUrl: started.url });
+    const h = ws.handlers;
+    await h['session.signIn']({ username: 'noor', password: 'noor-password' });
+    // A project of its own, of four items: what a second lease leaves shows what the first took.
+    const own = (await queue.admin.createProject({ ...MODERATION_SPEC, name: 'Lost batch' })).id;
+    await queue.admin.importJsonl(own, reviewsJsonl(4, 'lost'));
+    await expectBridgeError(h['batch.take']({ count: 2, projectId: own }), 'server_unreachable');
+    expect(cut).toBe(1);
+    // The queue leased two tasks to Noor; the laptop asks again with the same key on its next pass.
+    await h['sync.now'](undefined);
+    await vi.waitFor(async () => expect(await h['tasks.list'](undefined)).toHaveLength(2), WAIT);
+    // Nothing else was leased: the two other items are still there for the next batch.
+    const next = await h['batch.take']({ count: 4, projectId: own });
+    expect(next.taken).toBe(2);
+    const inbox = await h['tasks.list'](undefined);
+    expect(new Set(inbox.map((task) => task.taskId)).size).toBe(4);
+  });
+});
+
 describe('a response lost after the queue committed', () => {
   let ws: TestWorkstation;
   let proxy: Server;
@@ -154,31 +222,13 @@ describe('a response lost after the queue committed', () => {
   it('is replayed with the same key, not duplicated', async () => {
     // A proxy that forwards everything but cuts the line after the first submission is committed.
     let cut = 0;
-    proxy = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', async () => {
-        const headers = Object.fromEntries(
-          Object.entries(req.headers).filter(
-            ([name]) => !['host', 'connection', 'content-length'].includes(name),
-          ),
-        ) as Record<string, string>;
-        const body = chunks.length ? Buffer.concat(chunks) : undefined;
-        const upstream = await fetch(`${queue.url}${req.url}`, { method: req.method, headers, body });
-        const text = await upstream.text();
-        if (req.url?.startsWith('/v1/submissions') && cut === 0) {
-          cut += 1;
-          req.socket.destroy();
-          return;
-        }
-        res.writeHead(upstream.status, {
-          'content-type': upstream.headers.get('content-type') ?? 'text/plain',
-        });
-        res.end(text);
-      });
+    const started = await cuttingProxy((url) => {
+      if (!url.startsWith('/v1/submissions') || cut > 0) return false;
+      cut += 1;
+      return true;
     });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    proxy = started.proxy;
+    const proxyUrl = started.url;
 
     ws = await openWorkstation(join(root, 'laptop-kofi'), { defaultServerUrl: proxyUrl });
     const h = ws.handlers;

@@ -11,7 +11,14 @@ const WORKER_LOCK_NAMESPACE = 720_310_002;
 const RELEASE_BATCH = 200;
 
 /** What leasing needs to know about the worker, read once per call. */
-type WorkerRow = { skills: string[]; centre_id: string | null; country: string | null; outstanding: number };
+type WorkerRow = {
+  skills: string[];
+  centre_id: string | null;
+  country: string | null;
+  outstanding: number;
+  /** This request key was answered before. */
+  replay: boolean;
+};
 type EligibleProject = {
   id: string;
   lease_seconds: number;
@@ -26,7 +33,8 @@ type EligibleProject = {
  *   item twice" rules of the next statement (a fresh snapshot, taken after the lock) see the
  *   worker's previous leases even when a workstation fires two requests at once;
  * - expired leases returned to the pool (their history stays: late work is still accepted);
- * - the worker's skills, centre, country and outstanding leases (for the per-worker cap);
+ * - the worker's skills, centre, country and outstanding leases (for the per-worker cap), and
+ *   whether this request key ($5) was answered before;
  * - the projects they may do, oldest first: active, whose required skills they hold and whose data
  *   may be held where they work (residency by country or partner centre). With a project id, that
  *   one project and whether it is eligible (so the caller can say why not).
@@ -52,6 +60,7 @@ WITH lock AS MATERIALIZED (
 )
 SELECT w.skills, w.centre_id, w.country, w.outstanding,
   (SELECT count(*)::int FROM released) AS released,
+  EXISTS (SELECT 1 FROM lease_requests r WHERE r.worker_id = w.id AND r.request_key = $5::text) AS replay,
   coalesce((
     SELECT jsonb_agg(jsonb_build_object(
       'id', p.id, 'lease_seconds', p.lease_seconds, 'honeypot_rate', p.honeypot_rate,
@@ -168,7 +177,26 @@ type LeasedRow = {
   config: unknown;
 };
 
-export type LeaseRequest = { count: number; projectId?: string | undefined };
+export type LeaseRequest = { count: number; projectId?: string | undefined; requestKey?: string | undefined };
+
+/** Request keys are kept this long: a workstation retries a lost batch within minutes, not days. */
+const REQUEST_KEY_DAYS = 7;
+
+/**
+ * The tasks a request key was answered with that this worker still holds, in the order first
+ * handed out (honeypots stay where they were). Expired and finished ones are not handed back.
+ */
+const REPLAY_SQL = `
+SELECT t.id AS task_id, t.lease_epoch, t.lease_expires_at,
+       i.id AS item_id, i.data,
+       p.id AS project_id, p.name AS project_name, p.instructions, p.price_cents, p.kind, p.config
+FROM lease_requests r
+JOIN tasks t ON t.id = ANY (r.task_ids)
+JOIN items i ON i.id = t.item_id
+JOIN projects p ON p.id = t.project_id
+WHERE r.worker_id = $1 AND r.request_key = $2
+  AND t.lease_worker = $1 AND t.status = 'leased' AND t.lease_expires_at > now()
+ORDER BY array_position(r.task_ids, t.id)`;
 
 /**
  * Leases up to `count` tasks to a worker, from one project or from any they may do; fewer (or none)
@@ -188,8 +216,15 @@ export async function leaseTasks(
       workerId,
       projectId,
       RELEASE_BATCH,
+      request.requestKey ?? null,
     ]);
     if (!prepared) throw new ApiError(401, 'unauthenticated', 'this account no longer exists');
+    // A request asked again (its answer was lost on the way): the same tasks, nothing new, and
+    // before the cap (the tasks it holds are these very ones).
+    if (prepared.replay) {
+      return (await tx.query<LeasedRow>(REPLAY_SQL, [workerId, request.requestKey])).map(leasedTaskOf);
+    }
+
     const room = limits.maxOutstandingLeases - prepared.outstanding;
     if (room <= 0) {
       throw new ApiError(
@@ -214,6 +249,12 @@ export async function leaseTasks(
       tasks.push(...batch);
       wanted -= batch.length;
     }
+    if (request.requestKey !== undefined) {
+      await tx.query(
+        `INSERT INTO lease_requests (worker_id, request_key, task_ids) VALUES ($1, $2, $3::uuid[])`,
+        [workerId, request.requestKey, tasks.map((task) => task.taskId)],
+      );
+    }
     return tasks;
   });
 }
@@ -224,6 +265,18 @@ function notEligible(project: EligibleProject): ApiError {
       ? `it needs the skill${project.missing_skills.length === 1 ? '' : 's'} ${project.missing_skills.join(', ')}`
       : 'its data may not be held where you work (data residency), or it is paused';
   return new ApiError(403, 'forbidden', `you may not take tasks of project ${project.id}: ${why}`);
+}
+
+/** Forgets request keys old enough that no workstation still retries them. */
+export async function forgetLeaseRequests(db: Db, limit = RELEASE_BATCH): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM lease_requests WHERE (worker_id, request_key) IN (
+       SELECT worker_id, request_key FROM lease_requests
+       WHERE created_at < now() - make_interval(days => $1) LIMIT $2)
+     RETURNING 1`,
+    [REQUEST_KEY_DAYS, limit],
+  );
+  return rows.length;
 }
 
 /** Returns tasks whose lease ran out to the pool (the lease history keeps who held them). */

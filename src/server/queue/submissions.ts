@@ -41,26 +41,40 @@ const ATTEMPTS = 4;
  * that re-checks, under the task's row lock, the state the decision was made on. When another
  * answer closed the task in between, the write changes nothing and the answer is decided again.
  */
-export async function submitAnswer(
+export function submitAnswer(
   db: Db,
   workerId: string,
   request: SubmissionRequest,
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
+): Promise<SubmissionResponse> {
+  return submitWithRetry(db, workerId, request, settings, null);
+}
+
+/** `looked`: what a batch's lookup already read for this answer (used for the first attempt). */
+async function submitWithRetry(
+  db: Db,
+  workerId: string,
+  request: SubmissionRequest,
+  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
+  looked: LookupRow | null,
 ): Promise<SubmissionResponse> {
   const payloadHash = canonicalHash({
     taskId: request.taskId,
     leaseEpoch: request.leaseEpoch,
     answer: request.answer,
   });
+  let row = looked;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await submitOnce(db, workerId, request, payloadHash, settings);
+      row ??= (await lookup(db, workerId, [request]))[0] as LookupRow;
+      return await decideAndWrite(db, workerId, request, payloadHash, row, settings);
     } catch (error) {
       const retry =
         error instanceof SameKeyRace ||
         error instanceof TaskMoved ||
         isUniqueViolation(error, 'submissions_worker_key');
       if (!retry || attempt >= ATTEMPTS) throw error;
+      row = null;
     }
   }
 }
@@ -81,12 +95,15 @@ export async function submitAnswers(
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
 ): Promise<SubmissionOutcome[]> {
   const outcomes: SubmissionOutcome[] = new Array(requests.length);
+  // One read for the whole batch; each answer is then written (and re-read only if it must retry).
+  const looked = await lookup(db, workerId, requests);
   let next = 0;
   let failed = false;
   const lane = async (): Promise<void> => {
     for (let index = next++; index < requests.length && !failed; index = next++) {
       try {
-        const result = await submitAnswer(db, workerId, requests[index] as SubmissionRequest, settings);
+        const request = requests[index] as SubmissionRequest;
+        const result = await submitWithRetry(db, workerId, request, settings, looked[index] ?? null);
         outcomes[index] = { ok: true, result };
       } catch (error) {
         if (!(error instanceof ApiError)) {
@@ -128,19 +145,41 @@ type TaskRow = {
 };
 
 /**
- * Reads, in one statement, the task, whether the worker held the lease named (lease history is
- * never rewritten), and what this idempotency key already stored.
+ * Reads, in one statement for any number of answers, each one's task (none when the id names no
+ * task), whether the worker held the lease named (lease history is never rewritten), and what its
+ * idempotency key already stored.
  */
 const LOOKUP_SQL = `
-SELECT t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.data, i.gold,
+SELECT r.ord, t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.data, i.gold,
        p.price_cents, p.review_rate, p.auto_accept_hours, p.honeypot_pass_score,
-       EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.epoch = $2 AND l.worker_id = $3) AS held,
-       (SELECT u.centre_id FROM users u WHERE u.id = $3) AS centre_id,
+       EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.epoch = r.epoch AND l.worker_id = $1) AS held,
+       (SELECT u.centre_id FROM users u WHERE u.id = $1) AS centre_id,
        (SELECT jsonb_build_object('id', s.id, 'payload_hash', s.payload_hash, 'status', s.status,
                                   'received_at', s.received_at, 'task_id', s.task_id)
-        FROM submissions s WHERE s.worker_id = $3 AND s.idempotency_key = $4) AS stored
-FROM tasks t JOIN projects p ON p.id = t.project_id JOIN items i ON i.id = t.item_id
-WHERE t.id = $1`;
+        FROM submissions s WHERE s.worker_id = $1 AND s.idempotency_key = r.key) AS stored
+FROM jsonb_to_recordset($2::jsonb) AS r(ord int, task_id uuid, epoch int, key text)
+LEFT JOIN tasks t ON t.id = r.task_id
+LEFT JOIN projects p ON p.id = t.project_id
+LEFT JOIN items i ON i.id = t.item_id
+ORDER BY r.ord`;
+
+/** A lookup row: the task's columns are null when the answer names no task. */
+type LookupRow = Omit<TaskRow, 'id'> & { ord: number; id: string | null };
+
+async function lookup(
+  db: Db,
+  workerId: string,
+  requests: readonly SubmissionRequest[],
+): Promise<LookupRow[]> {
+  const wanted = requests.map((request, ord) => ({
+    ord,
+    // An id that is not a uuid names no task (and would fail the cast).
+    task_id: idSchema.safeParse(request.taskId).success ? request.taskId : null,
+    epoch: request.leaseEpoch,
+    key: request.idempotencyKey,
+  }));
+  return db.query<LookupRow>(LOOKUP_SQL, [workerId, JSON.stringify(wanted)]);
+}
 
 /**
  * Stores the answer and everything that follows from it in one statement: the task closes (when
@@ -182,22 +221,16 @@ WITH guard AS MATERIALIZED (
 SELECT EXISTS (SELECT 1 FROM guard) AS guarded, ins.id, ins.received_at
 FROM (SELECT 1) AS one LEFT JOIN ins ON true`;
 
-async function submitOnce(
+async function decideAndWrite(
   db: Db,
   workerId: string,
   request: SubmissionRequest,
   payloadHash: string,
+  looked: LookupRow,
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
 ): Promise<SubmissionResponse> {
-  const [task] = idSchema.safeParse(request.taskId).success
-    ? await db.query<TaskRow>(LOOKUP_SQL, [
-        request.taskId,
-        request.leaseEpoch,
-        workerId,
-        request.idempotencyKey,
-      ])
-    : [];
-  const stored = task?.stored ?? (task ? null : await storedUnder(db, workerId, request.idempotencyKey));
+  const task = looked.id === null ? null : (looked as TaskRow);
+  const stored = looked.stored;
   if (stored) {
     if (stored.payload_hash !== payloadHash) {
       throw new ApiError(
@@ -295,15 +328,6 @@ async function submitOnce(
   if (!written?.guarded) throw new TaskMoved();
   if (written.id === null || written.received_at === null) throw new SameKeyRace();
   return { submissionId: written.id, status, replay: false, receivedAt: isoOf(written.received_at) };
-}
-
-/** The submission a key stored, when the task named does not exist (a replay can still be recognised). */
-async function storedUnder(db: Db, workerId: string, key: string): Promise<TaskRow['stored']> {
-  const [row] = await db.query<NonNullable<TaskRow['stored']>>(
-    `SELECT id, payload_hash, status, received_at, task_id FROM submissions WHERE worker_id = $1 AND idempotency_key = $2`,
-    [workerId, key],
-  );
-  return row ?? null;
 }
 
 function sampled(rate: number): boolean {

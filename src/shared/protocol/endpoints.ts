@@ -84,10 +84,13 @@ export const signInResponseSchema = z.object({
   user: userSchema,
 });
 
+/** Lease epochs are PostgreSQL integers. */
+const MAX_EPOCH = 2_147_483_647;
+
 export const submissionRequestSchema = z
   .object({
     taskId: idSchema,
-    leaseEpoch: z.int().min(1),
+    leaseEpoch: z.int().min(1).max(MAX_EPOCH),
     /** Made by the workstation once per answer; a replay with the same key has no second effect. */
     idempotencyKey: z.string().min(16).max(100),
     answer: z.unknown(),
@@ -287,7 +290,14 @@ export const endpoints = {
     path: '/v1/leases',
     summary: 'Lease a batch of tasks to the signed-in worker',
     auth: 'user',
-    body: z.object({ count: z.int().min(1).max(MAX_LEASE_BATCH), projectId: idSchema.optional() }).strict(),
+    body: z
+      .object({
+        count: z.int().min(1).max(MAX_LEASE_BATCH),
+        projectId: idSchema.optional(),
+        /** Made by the workstation once per batch: asked again with it, the queue hands back the same tasks. */
+        requestKey: z.string().min(16).max(100).optional(),
+      })
+      .strict(),
     response: z.object({ tasks: z.array(leasedTaskSchema) }),
   }),
   submit: endpoint({
@@ -317,7 +327,7 @@ export const endpoints = {
     body: z
       .object({
         leases: z
-          .array(z.object({ taskId: idSchema, leaseEpoch: z.int().min(1) }).strict())
+          .array(z.object({ taskId: idSchema, leaseEpoch: z.int().min(1).max(MAX_EPOCH) }).strict())
           .min(1)
           .max(500),
       })

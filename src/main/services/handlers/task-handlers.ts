@@ -6,6 +6,7 @@ import { bridgeErrorFromQueue } from '../bridge-errors';
 import { leasedTaskOf, summaryOf, toDetail, toSummary } from '../inbox';
 import type { TaskRow } from '../profile/profile-schema';
 import type { ProfileStore } from '../profile/profile-store';
+import { takeBatch } from '../sync/batch-take';
 import type { WorkstationContext } from './context';
 
 type TaskHandlers = Pick<
@@ -109,11 +110,9 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
         if (projectId !== undefined && !idSchema.safeParse(projectId).success) {
           throw new BridgeError('invalid_input', `projectId "${projectId}" is not a project id`, 'projectId');
         }
-        let leased;
+        let taskIds: string[];
         try {
-          leased = await active.client.call('leaseTasks', {
-            body: projectId === undefined ? { count } : { count, projectId },
-          });
+          taskIds = await takeBatch(active.store, active.client, { count, projectId });
         } catch (error) {
           const failure = bridgeErrorFromQueue(error, 'taking a batch');
           // The queue refused the token: the app now asks for an online sign-in (nothing is lost).
@@ -123,7 +122,6 @@ export function taskHandlers(context: WorkstationContext): TaskHandlers {
           throw failure;
         }
         sessions.authChanged(active, true);
-        const taskIds = active.store.storeLeasedTasks(leased.tasks);
         if (taskIds.length > 0) emit('tasks.changed', { taskIds });
         // The media of the new tasks start downloading at once, with progress in the sync status.
         if (taskIds.length > 0) active.engine.downloadNow();

@@ -9,6 +9,7 @@ import type { OutboxRow } from '../profile/profile-schema';
 import type { ProfileStore } from '../profile/profile-store';
 import { CallAborted, QueueError, type QueueClient } from '../queue-client';
 import { backoffDelay, type SyncTimings } from './backoff';
+import { recoverTake } from './batch-take';
 import { pullFeedback } from './feedback-pull';
 import { judgeFailure, SUPERSEDED_MESSAGE, type SyncProblem } from './push-outcome';
 import { renewLeases } from './lease-renewal';
@@ -248,6 +249,8 @@ export class SyncEngine {
       }
       await this.pushAll();
       if (this.stopped) return;
+      const recovered = await recoverTake(store, client, this.abort.signal);
+      if (recovered.length > 0) this.tasksChanged(recovered);
       if (
         !this.unsupported.has('renewLeases') &&
         now().getTime() - this.lastRenewalAt >= timings.renewIntervalMs
