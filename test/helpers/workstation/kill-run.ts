@@ -5,6 +5,7 @@
  * acknowledged, and after the final sync every submitted answer must be on the queue exactly once.
  *
  * The suite runs it 200 times (test/integration/workstation-kill.test.ts); for a longer run:
+ *   npm run test:kill                (1,000 kills)
  *   npx tsx test/helpers/workstation/kill-run.ts --kills 1000 [--seed 7]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
