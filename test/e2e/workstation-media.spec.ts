@@ -1,9 +1,9 @@
 /**
  * The offline-first workstation end to end, in browser mode: a HITer takes a batch holding text,
  * images and audio; its files download with a progress bar; the queue goes away; the text tasks
- * are done offline while the images and audio are served from the laptop's cache; the app is
- * restarted and reopens on the task that was open; the queue comes back: every answer arrives
- * once and the feedback (pay) appears in "My work".
+ * are done offline; the app is restarted and reopens on the task that was open; still offline,
+ * the photos are annotated and the clips transcribed from the laptop's cached files; the queue
+ * comes back: every answer arrives once and the feedback (pay) appears in "My work".
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -45,6 +45,13 @@ async function media(page: Page, sha256: string, range?: string) {
     },
     { sha256, range },
   );
+}
+
+async function dragMouse(page: Page, [x1, y1]: [number, number], [x2, y2]: [number, number]) {
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move(x2, y2, { steps: 10 });
+  await page.mouse.up();
 }
 
 async function signIn(page: Page) {
@@ -110,30 +117,72 @@ test('a batch with images and audio, worked offline across a restart, arrives on
     await page.goto(laptop.url);
     await signIn(page);
     // It reopens on the task that was open (the first photo), its image served from the laptop.
-    await expect(page.getByRole('button', { name: /Back to tasks/ })).toBeVisible();
+    // (The run counts what is left to do: the four tasks with files.)
+    await expect(page.getByText('Task 1 of 4')).toBeVisible();
     await expect(page.getByText('Street photos').first()).toBeVisible();
     expect((await photo).status()).toBeLessThan(300);
-    await page.getByRole('button', { name: /Back to tasks/ }).click();
+
+    // Both photos, offline: a box on each (the project's first label), Ctrl+Enter to submit.
+    for (const n of [1, 2]) {
+      await expect(page.getByText(`Task ${n} of 4`)).toBeVisible();
+      const canvas = page.getByRole('application', { name: /^Image to annotate/ });
+      await expect(page.locator('.image-status')).toHaveCount(0); // decoded from the laptop's copy
+      const box = await canvas.boundingBox();
+      if (!box) throw new Error('the image is not on screen');
+      await dragMouse(
+        page,
+        [box.x + box.width * 0.35, box.y + box.height * 0.35],
+        [box.x + box.width * 0.65, box.y + box.height * 0.65],
+      );
+      await expect(page.locator('#shapes-heading')).toContainText('1 shape');
+      await canvas.focus();
+      await page.keyboard.press('Control+Enter');
+    }
+    // Both clips, offline: their waveforms from the cached peaks, a segment each, transcribed.
+    for (const n of [3, 4]) {
+      await expect(page.getByText(`Task ${n} of 4`)).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Play/ }).first()).toBeEnabled();
+      const wave = await page.locator('.waveform-canvas').boundingBox();
+      if (!wave) throw new Error('no waveform');
+      const y = wave.y + wave.height / 2;
+      await dragMouse(page, [wave.x + wave.width * 0.1, y], [wave.x + wave.width * 0.6, y]);
+      await expect(page.getByLabel('Transcript of segment 1')).toBeFocused();
+      await page.keyboard.type(`Clip ${n - 2}, heard offline.`);
+      await page.keyboard.press('Control+Enter');
+    }
     await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible();
     await expect(page.getByText(/Signed in offline/)).toBeVisible();
-    await expect(page.locator('.badge-pending')).toHaveCount(3);
+    await expect(page.locator('.badge-pending')).toHaveCount(7);
     expect((await media(page, cat.sha256)).status).toBe(200);
 
     // The queue comes back: the answers go, by themselves or at "Sync now".
     await queue.start();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(status).toContainText('Everything is sent', { timeout: 60_000 });
-    await expect(page.locator('.badge-accepted')).toHaveCount(3);
-    const results = await queue.results(queue.projects.moderation);
-    expect(results).toHaveLength(3);
-    expect(new Set(results.map((result) => result.taskId)).size).toBe(3);
+    await expect(page.locator('.badge-accepted')).toHaveCount(7);
+    const everything = async () => [
+      ...(await queue.results(queue.projects.moderation)),
+      ...(await queue.results(queue.projects.image)),
+      ...(await queue.results(queue.projects.audio)),
+    ];
+    const results = await everything();
+    expect(results).toHaveLength(7);
+    expect(new Set(results.map((result) => result.taskId)).size).toBe(7);
     expect(results.every((result) => result.worker === HITTER.username && result.status === 'accepted')).toBe(
       true,
     );
+    const photos = await queue.results(queue.projects.image);
+    for (const result of photos) expect((result.answer as { shapes: unknown[] }).shapes).toHaveLength(1);
+    const clips = await queue.results(queue.projects.audio);
+    expect(
+      clips
+        .map((result) => (result.answer as { segments: Array<{ text: string }> }).segments[0]?.text)
+        .sort(),
+    ).toEqual(['Clip 1, heard offline.', 'Clip 2, heard offline.']);
     // Syncing again sends nothing twice.
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(status).toContainText('Everything is sent');
-    expect(await queue.results(queue.projects.moderation)).toHaveLength(3);
+    expect(await everything()).toHaveLength(7);
 
     // The feedback came down with the sync: the pay for each answer, and the balances.
     await page.getByRole('button', { name: /My work/ }).click();
@@ -142,7 +191,9 @@ test('a batch with images and audio, worked offline across a restart, arrives on
       .getByRole('list', { name: 'Work you submitted, newest first' })
       .getByRole('listitem');
     await expect(history.filter({ hasText: 'Customer reviews' })).toHaveCount(3);
-    await expect(page.locator('.work-earning')).toHaveCount(3, { timeout: 30_000 });
+    await expect(history.filter({ hasText: 'Street photos' })).toHaveCount(2);
+    await expect(history.filter({ hasText: 'Radio clips' })).toHaveCount(2);
+    await expect(page.locator('.work-earning')).toHaveCount(7, { timeout: 30_000 });
     await expect(page.locator('.balances')).toContainText(/€/);
     const work = await bridge<{ balances: { acceptedCents: number; pendingCents: number } | null }>(
       page,
