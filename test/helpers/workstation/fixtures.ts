@@ -129,3 +129,30 @@ export function recordingTask(
 export function instructionsImage(sha256: string): string {
   return `Draw a box around every car, like this:\n\n![example](/media/${sha256})\n`;
 }
+
+/** Sync timings for tests against a stub queue on loopback: quick retries, no idle passes. */
+export const STUB_SYNC_TIMINGS = {
+  baseDelayMs: 20,
+  maxDelayMs: 100,
+  idleIntervalMs: 60_000,
+  requestTimeoutMs: 2_000,
+  renewIntervalMs: 60_000,
+  stallTimeoutMs: 2_000,
+};
+
+/** Generous waits: these tests run beside other suites on busy machines. */
+export const STUB_WAIT = { timeout: 15_000, interval: 20 };
+
+/** `count` moderation tasks leased into the store and answered: the outbox holds their answers. */
+export function submittedTasks(
+  store: {
+    storeLeasedTasks(tasks: ModerationTask[]): unknown;
+    submit(taskId: string, answer: unknown): unknown;
+  },
+  count: number,
+): string[] {
+  const tasks = Array.from({ length: count }, () => leasedTask());
+  store.storeLeasedTasks(tasks);
+  for (const task of tasks) store.submit(task.taskId, { decision: 'approve' });
+  return tasks.map((task) => task.taskId);
+}

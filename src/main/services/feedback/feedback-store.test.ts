@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { leasedTask, steppingClock, tempDir } from '../../../../test/helpers/workstation/fixtures';
+import {
+  leasedTask,
+  steppingClock,
+  tempDir,
+  submittedTasks,
+} from '../../../../test/helpers/workstation/fixtures';
 import type { FeedbackEvent } from '../../../shared/protocol/endpoints';
 import { ProfileStore } from '../profile/profile-store';
 
@@ -17,12 +22,7 @@ afterEach(() => {
   dir.remove();
 });
 
-function submitted(count: number): string[] {
-  const tasks = Array.from({ length: count }, () => leasedTask());
-  store.storeLeasedTasks(tasks);
-  for (const task of tasks) store.submit(task.taskId, { decision: 'approve' });
-  return tasks.map((task) => task.taskId);
-}
+const submitted = (count: number) => submittedTasks(store, count);
 
 const at = '2026-03-02T10:00:00.000Z';
 const sub = randomUUID();

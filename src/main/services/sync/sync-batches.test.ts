@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProfileStore } from '../profile/profile-store';
 import { createQueueClient } from '../queue-client';
-import { leasedTask, tempDir } from '../../../../test/helpers/workstation/fixtures';
+import {
+  tempDir,
+  submittedTasks,
+  STUB_SYNC_TIMINGS,
+  STUB_WAIT,
+} from '../../../../test/helpers/workstation/fixtures';
 import {
   apiError,
   health,
@@ -13,15 +18,8 @@ import {
 import { SUPERSEDED_MESSAGE } from './push-outcome';
 import { SUBMIT_BATCH, SyncEngine } from './sync-engine';
 
-const timings = {
-  baseDelayMs: 20,
-  maxDelayMs: 100,
-  idleIntervalMs: 60_000,
-  requestTimeoutMs: 2_000,
-  renewIntervalMs: 60_000,
-  stallTimeoutMs: 1_000,
-};
-const WAIT = { timeout: 15_000, interval: 20 };
+const timings = STUB_SYNC_TIMINGS;
+const WAIT = STUB_WAIT;
 const BATCH = '/v1/submissions/batch';
 const SINGLE = '/v1/submissions';
 
@@ -44,12 +42,7 @@ afterEach(async () => {
   dir.remove();
 });
 
-function submitted(count: number): string[] {
-  const tasks = Array.from({ length: count }, () => leasedTask());
-  store.storeLeasedTasks(tasks);
-  for (const task of tasks) store.submit(task.taskId, { decision: 'approve' });
-  return tasks.map((task) => task.taskId);
-}
+const submitted = (count: number) => submittedTasks(store, count);
 
 /** A queue with the batch endpoint; renewal and feedback are not what is tested here (404). */
 async function startEngine(answer: (sent: Sent) => unknown, batch?: StubHandler): Promise<SyncEngine> {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEventName } from '../../../shared/bridge/names';
 import { ProfileStore } from '../profile/profile-store';
 import { createQueueClient } from '../queue-client';
-import { leasedTask, tempDir } from '../../../../test/helpers/workstation/fixtures';
+import { tempDir, submittedTasks } from '../../../../test/helpers/workstation/fixtures';
 import {
   apiError,
   health,
@@ -58,12 +58,7 @@ afterEach(async () => {
   dir.remove();
 });
 
-function submitted(count: number): string[] {
-  const tasks = Array.from({ length: count }, () => leasedTask());
-  store.storeLeasedTasks(tasks);
-  for (const task of tasks) store.submit(task.taskId, { decision: 'approve' });
-  return tasks.map((task) => task.taskId);
-}
+const submitted = (count: number) => submittedTasks(store, count);
 
 async function startEngine(handler: StubHandler, requestTimeoutMs?: number): Promise<SyncEngine> {
   stub = await startStubQueue(olderQueue(handler));

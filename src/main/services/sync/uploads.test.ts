@@ -7,6 +7,8 @@ import {
   noise,
   recordingTask,
   tempDir,
+  STUB_SYNC_TIMINGS,
+  STUB_WAIT,
 } from '../../../../test/helpers/workstation/fixtures';
 import { startMediaStub, type MediaStub } from '../../../../test/helpers/workstation/media-stub';
 import { health } from '../../../../test/helpers/workstation/stub-queue';
@@ -17,17 +19,9 @@ import { createQueueClient } from '../queue-client';
 import { SyncEngine } from './sync-engine';
 import { UPLOAD_CHUNK_BYTES } from './uploader';
 
-const timings = {
-  baseDelayMs: 20,
-  maxDelayMs: 100,
-  idleIntervalMs: 60_000,
-  requestTimeoutMs: 2_000,
-  renewIntervalMs: 60_000,
-  stallTimeoutMs: 2_000,
-};
+const timings = STUB_SYNC_TIMINGS;
 
-/** Generous: these run beside other suites on busy machines. */
-const WAIT = { timeout: 15_000, interval: 20 };
+const WAIT = STUB_WAIT;
 
 let dir: ReturnType<typeof tempDir>;
 let store: ProfileStore;
