@@ -68,8 +68,13 @@ describeOnBackends('leasing tasks', (queue) => {
   it('hands back the same tasks when a request key is asked again, and no more', async () => {
     const q = queue();
     const project = await q.project(8, { honeypotRate: 0 });
-    const take = (requestKey: string, count = 3) =>
-      q.call('leaseTasks', { token: worker(9).token, body: { count, projectId: project.id, requestKey } });
+    const take = (requestKey: string, count = 3, replayOnly?: boolean) =>
+      q.call('leaseTasks', {
+        token: worker(9).token,
+        body: { count, projectId: project.id, requestKey, ...(replayOnly ? { replayOnly } : {}) },
+      });
+    // Recovering a key the queue never saw (the request never arrived) leases nothing.
+    expect((await take('take-key-never-arrived', 3, true)).data.tasks).toEqual([]);
     const first = await take('take-key-0000000001');
     expect(first.data.tasks).toHaveLength(3);
     // The answer was lost on the way: asked again, the same tasks and epochs, nothing new leased.
@@ -85,6 +90,7 @@ describeOnBackends('leasing tasks', (queue) => {
     // A new key is a new batch.
     const second = await take('take-key-0000000002');
     expect(second.data.tasks.map((task) => task.taskId)).not.toContain(first.data.tasks[0]?.taskId);
+    expect((await take('take-key-0000000001', 3, true)).data.tasks).toHaveLength(3);
     // A task whose lease ran out since is not handed back.
     await expire(q, [first.data.tasks[0]?.taskId as string]);
     const late = await take('take-key-0000000001');

@@ -177,7 +177,13 @@ type LeasedRow = {
   config: unknown;
 };
 
-export type LeaseRequest = { count: number; projectId?: string | undefined; requestKey?: string | undefined };
+export type LeaseRequest = {
+  count: number;
+  projectId?: string | undefined;
+  requestKey?: string | undefined;
+  /** Recovering a lost answer: the tasks this key leased, or none; nothing new is leased. */
+  replayOnly?: boolean | undefined;
+};
 
 /** Request keys are kept this long: a workstation retries a lost batch within minutes, not days. */
 const REQUEST_KEY_DAYS = 7;
@@ -224,6 +230,7 @@ export async function leaseTasks(
     if (prepared.replay) {
       return (await tx.query<LeasedRow>(REPLAY_SQL, [workerId, request.requestKey])).map(leasedTaskOf);
     }
+    if (request.replayOnly) return [];
 
     const room = limits.maxOutstandingLeases - prepared.outstanding;
     if (room <= 0) {

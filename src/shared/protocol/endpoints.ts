@@ -296,6 +296,8 @@ export const endpoints = {
         projectId: idSchema.optional(),
         /** Made by the workstation once per batch: asked again with it, the queue hands back the same tasks. */
         requestKey: z.string().min(16).max(100).optional(),
+        /** With `requestKey`: only hand back what that key already leased, never lease anything new. */
+        replayOnly: z.boolean().optional(),
       })
       .strict(),
     response: z.object({ tasks: z.array(leasedTaskSchema) }),

@@ -31,26 +31,34 @@ export async function takeBatch(
   return send(store, client, take);
 }
 
-/** Asks again for a batch whose answer was lost, if there is one; returns the tasks it stored. */
+/**
+ * Brings back the tasks of a batch whose answer was lost, if there is one; returns the tasks it
+ * stored. Only what the queue already leased under the key comes back: a request that never
+ * reached the queue (the HITer was told it failed) leases nothing now.
+ */
 export async function recoverTake(
   store: ProfileStore,
   client: QueueClient,
   signal?: AbortSignal,
 ): Promise<string[]> {
   const pending = readPending(store);
-  return pending ? send(store, client, pending, signal) : [];
+  return pending ? send(store, client, pending, { replayOnly: true, signal }) : [];
 }
 
 async function send(
   store: ProfileStore,
   client: QueueClient,
   take: PendingTake,
-  signal?: AbortSignal,
+  options: { replayOnly?: boolean; signal?: AbortSignal | undefined } = {},
 ): Promise<string[]> {
   store.setMeta(PENDING_TAKE, JSON.stringify(take));
   let leased;
   try {
-    leased = await client.call('leaseTasks', { body: take }, signal ? { signal } : {});
+    leased = await client.call(
+      'leaseTasks',
+      { body: options.replayOnly ? { ...take, replayOnly: true } : take },
+      options.signal ? { signal: options.signal } : {},
+    );
   } catch (error) {
     // The queue answered with an error: it leased nothing under this key, there is nothing to recover.
     if (error instanceof QueueError && error.failure.kind === 'http') store.setMeta(PENDING_TAKE, null);
