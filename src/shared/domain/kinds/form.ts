@@ -3,6 +3,7 @@ import { codeSchema, localizedTextSchema, type FieldProblem } from '../common';
 import { optionSchema, uniqueCodes } from '../common-labels';
 import { imageRefSchema } from '../media';
 import { codePointLength } from '../text-spans';
+import { nestsUnboundedRepeats } from './regex-safety';
 
 export const FORM_FIELD_TYPES = [
   'short_text',
@@ -46,6 +47,13 @@ export const formFieldSchema = z
     if (field.pattern !== undefined) {
       try {
         new RegExp(field.pattern, 'u');
+        if (nestsUnboundedRepeats(field.pattern)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pattern'],
+            message: 'nests repeats (like (a+)+), which can take forever on some answers: write it without',
+          });
+        }
       } catch {
         ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'not a valid regular expression' });
       }
