@@ -79,6 +79,20 @@ describe('form field validation', () => {
         .success,
     ).toBe(false);
   });
+
+  it('refuses a pattern that could take forever on a crafted answer, naming the field', () => {
+    const parsed = formFieldSchema.safeParse({
+      code: 'f',
+      label: { en: 'F', fr: 'F' },
+      type: 'short_text',
+      pattern: '([a-z]+)+@',
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['pattern'],
+      message: expect.stringMatching(/nests repeats/),
+    });
+  });
 });
 
 describe('form answers', () => {
