@@ -38,14 +38,14 @@ beforeAll(async () => {
   proxy = await startFaultProxy(queue.url);
   ws = await openWorkstation(join(root, 'laptop'), {
     defaultServerUrl: proxy.url,
-    // Small batches: many requests for the network to break (a batch cut after the queue committed
-    // is replayed whole, with the same keys).
+    // Batches of one: a request per answer for the network to break, through the batch endpoint
+    // (a batch cut after the queue committed is replayed with the same keys).
     syncTimings: {
       baseDelayMs: 5,
       maxDelayMs: 60,
       idleIntervalMs: 60_000,
       requestTimeoutMs: 15_000,
-      submitBatch: 3,
+      submitBatch: 1,
     },
   });
 }, 120_000);

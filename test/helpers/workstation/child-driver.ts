@@ -76,6 +76,9 @@ export async function startChildWorkstation(options: {
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
+  // A call written just as the process is killed fails with EPIPE on its stdin: the call itself is
+  // then rejected as ChildGone when the exit is seen, so the stream error is not an error here.
+  child.stdin?.on('error', () => undefined);
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
