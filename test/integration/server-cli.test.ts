@@ -15,6 +15,7 @@ import {
   freshDatabase,
   reviewLines,
   TEXT_MODERATION_SPEC,
+  type BackendName,
   type DatabaseTarget,
 } from './server-harness';
 
@@ -44,23 +45,30 @@ function finished(child: ChildProcess): Promise<Run> {
 
 const cli = (args: string[]) => finished(startCli(args));
 
+/** A fresh database, the CLI options that name it, and a folder for the files a test writes. */
+async function cliDatabase(backend: BackendName, folderPrefix: string) {
+  const target = await freshDatabase(backend);
+  const db =
+    'dataDir' in target.options
+      ? ['--data-dir', target.options.dataDir]
+      : ['--database-url', target.options.databaseUrl, '--media-store', target.options.mediaDir];
+  return { target, db, files: await mkdtemp(join(tmpdir(), folderPrefix)) };
+}
+
+async function dropCliDatabase(target: DatabaseTarget | undefined, files: string | undefined) {
+  await target?.cleanup();
+  if (files) await rm(files, { recursive: true, force: true });
+}
+
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`queue CLI [${backend.name}]`, () => {
     let target: DatabaseTarget;
     let files: string;
     let db: string[];
     beforeAll(async () => {
-      target = await freshDatabase(backend.name);
-      db =
-        'dataDir' in target.options
-          ? ['--data-dir', target.options.dataDir]
-          : ['--database-url', target.options.databaseUrl, '--media-store', target.options.mediaDir];
-      files = await mkdtemp(join(tmpdir(), 'hitdesk-cli-'));
+      ({ target, db, files } = await cliDatabase(backend.name, 'hitdesk-cli-'));
     }, 120_000);
-    afterAll(async () => {
-      await target?.cleanup();
-      await rm(files, { recursive: true, force: true });
-    });
+    afterAll(() => dropCliDatabase(target, files));
 
     it('creates a user, a project, imports, refuses a bad file by line, and exports', async () => {
       const user = await cli([
@@ -311,17 +319,9 @@ for (const backend of BACKENDS) {
     let files: string;
     let db: string[];
     beforeAll(async () => {
-      target = await freshDatabase(backend.name);
-      db =
-        'dataDir' in target.options
-          ? ['--data-dir', target.options.dataDir]
-          : ['--database-url', target.options.databaseUrl, '--media-store', target.options.mediaDir];
-      files = await mkdtemp(join(tmpdir(), 'hitdesk-cli-ops-'));
+      ({ target, db, files } = await cliDatabase(backend.name, 'hitdesk-cli-ops-'));
     }, 120_000);
-    afterAll(async () => {
-      await target?.cleanup();
-      await rm(files, { recursive: true, force: true });
-    });
+    afterAll(() => dropCliDatabase(target, files));
 
     /** Runs `work` on the database between CLI commands (PGlite allows one opener at a time). */
     async function onDatabase<T>(

@@ -1,6 +1,7 @@
 import type { BridgeErrorCode } from '../../shared/bridge';
 import type { TaskState } from '../../shared/bridge';
 import type { TaskKind } from '../../shared/domain/task-kinds';
+import { STARTUP_REFUSAL_TEXTS } from '../../shared/bridge/startup-refusal-texts';
 
 /**
  * English, the reference: French is typed against this object's shape (see fr.ts), so a missing
@@ -289,14 +290,7 @@ export const en = {
       'The queue server had a problem. Wait a few minutes and try again; if it goes on, tell your supervisor.',
     demo_unavailable:
       'The demo cannot start on this laptop. Restart HITdesk and try again, or connect to your centre’s server.',
-    sqlite_too_old:
-      'HITdesk cannot safely store your work on this laptop: a part of it (SQLite) is too old. Ask your supervisor to reinstall HITdesk.',
-    storage_damaged:
-      'HITdesk’s saved data on this laptop is damaged. Nothing was changed or deleted. Do not reinstall: ask your supervisor to copy the HITdesk folder for support.',
-    storage_too_new:
-      'The saved data on this laptop was made by a newer HITdesk. Nothing was changed. Ask your supervisor to update HITdesk.',
-    storage_migration_failed:
-      'HITdesk could not update its saved data on this laptop. Nothing was lost: the data stays as it was. Restart HITdesk; if it happens again, tell your supervisor.',
+    ...STARTUP_REFUSAL_TEXTS.en,
     internal: 'HITdesk had an unexpected problem. Try again; if it happens again, restart HITdesk.',
   } satisfies Record<BridgeErrorCode, string>,
   /** The same problems in a few words, for the sync indicator in the header. */

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { STARTUP_REFUSAL_TEXTS } from '../../shared/bridge/startup-refusal-texts';
 
 // French typography: a no-break space (\u00a0) before « : », a narrow one (\u202f) before ? and !.
 export const fr: Messages = {
@@ -292,14 +293,7 @@ export const fr: Messages = {
       'Le serveur de tâches a rencontré un problème. Patientez quelques minutes et réessayez\u00a0; si cela continue, prévenez votre superviseur.',
     demo_unavailable:
       'La démo ne peut pas démarrer sur cet ordinateur. Redémarrez HITdesk et réessayez, ou connectez-vous au serveur de votre centre.',
-    sqlite_too_old:
-      'HITdesk ne peut pas enregistrer votre travail en sécurité sur cet ordinateur : un de ses composants (SQLite) est trop ancien. Demandez à votre superviseur de réinstaller HITdesk.',
-    storage_damaged:
-      'Les données enregistrées de HITdesk sur cet ordinateur sont endommagées. Rien n’a été modifié ni supprimé. Ne réinstallez pas : demandez à votre superviseur de copier le dossier de HITdesk pour l’assistance.',
-    storage_too_new:
-      'Les données de cet ordinateur ont été créées par une version plus récente de HITdesk. Rien n’a été modifié. Demandez à votre superviseur de mettre HITdesk à jour.',
-    storage_migration_failed:
-      'HITdesk n’a pas pu mettre à jour ses données sur cet ordinateur. Rien n’est perdu : les données restent telles quelles. Redémarrez HITdesk ; si cela se reproduit, prévenez votre superviseur.',
+    ...STARTUP_REFUSAL_TEXTS.fr,
     internal:
       'HITdesk a rencontré un problème inattendu. Réessayez\u00a0; si cela se reproduit, redémarrez HITdesk.',
   },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEventName } from '../../../shared/bridge/names';
 import { ProfileStore } from '../profile/profile-store';
 import { createQueueClient } from '../queue-client';
-import { tempDir, submittedTasks } from '../../../../test/helpers/workstation/fixtures';
+import { STUB_WAIT, submittedTasks, tempDir } from '../../../../test/helpers/workstation/fixtures';
 import {
   apiError,
   health,
@@ -36,8 +36,7 @@ function olderQueue(handler: StubHandler): StubHandler {
       : handler(request);
 }
 
-/** Generous: these run beside other suites on busy machines. */
-const WAIT = { timeout: 15_000, interval: 20 };
+const WAIT = STUB_WAIT;
 
 let dir: ReturnType<typeof tempDir>;
 let store: ProfileStore;
