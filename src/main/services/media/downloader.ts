@@ -103,49 +103,61 @@ export class MediaDownloader {
       }
       return null;
     };
+    const settle = async (row: MediaRow, download: Promise<void>) => {
+      try {
+        await download;
+      } catch (error) {
+        if (error instanceof CallAborted || this.stopped) return;
+        if (error instanceof QueueError && error.failure.kind === 'http' && error.failure.status === 404) {
+          this.options.onReady(
+            this.options.store.media.markFailed(row.sha256, 'the queue does not have this file'),
+          );
+        } else if (error instanceof DigestMismatch) {
+          this.options.onReady(this.options.store.media.markFailed(row.sha256, error.message));
+        } else {
+          failure ??= error;
+        }
+      } finally {
+        this.inFlight.delete(row.sha256);
+        this.reserved.delete(row.sha256);
+      }
+    };
+    const settling: Promise<void>[] = [];
     const worker = async () => {
       for (let row = next(); row !== null; row = next()) {
         this.inFlight.set(row.sha256, 0);
         this.reserved.set(row.sha256, row.bytes ?? 0);
-        try {
-          await this.download(row);
-        } catch (error) {
-          if (error instanceof CallAborted || this.stopped) return;
-          if (error instanceof QueueError && error.failure.kind === 'http' && error.failure.status === 404) {
-            this.options.onReady(
-              this.options.store.media.markFailed(row.sha256, 'the queue does not have this file'),
-            );
-          } else if (error instanceof DigestMismatch) {
-            this.options.onReady(this.options.store.media.markFailed(row.sha256, error.message));
-          } else {
-            failure ??= error;
-          }
-        } finally {
-          this.inFlight.delete(row.sha256);
-          this.reserved.delete(row.sha256);
-        }
+        // The connection moves on to the next file once this one's bytes are in: its sync,
+        // check and rename run meanwhile (a file still settling is in flight, so never taken twice).
+        let allIn: () => void = () => undefined;
+        const bytesIn = new Promise<void>((resolve) => (allIn = resolve));
+        const settled = settle(row, this.download(row, allIn));
+        settling.push(settled);
+        await Promise.race([bytesIn, settled]);
       }
     };
     this.abort = new AbortController();
     await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(settling);
     if (this.stopped) return { outcome: 'done' };
     if (failure !== null) return { outcome: 'failed', error: failure };
     return overBudget ? { outcome: 'budget' } : { outcome: 'done' };
   }
 
   /** One file: resume from the partial file, verify, sync, rename. Retries once from zero if damaged. */
-  private async download(row: MediaRow): Promise<void> {
+  private async download(row: MediaRow, allIn: () => void): Promise<void> {
     try {
-      await this.fetchInto(row);
+      await this.fetchInto(row, allIn);
     } catch (error) {
       if (!(error instanceof DigestMismatch)) throw error;
       await rm(this.options.files.partialPathOf(row.sha256), { force: true });
       this.inFlight.set(row.sha256, 0);
-      await this.fetchInto(row);
+      await this.fetchInto(row, allIn);
     }
   }
 
-  private async fetchInto(row: MediaRow): Promise<void> {
+  /** `allIn` is called once every byte is in the partial file, before it is synced and checked. */
+  private async fetchInto(row: MediaRow, allIn: () => void): Promise<void> {
     const { files, client, store } = this.options;
     const partial = files.partialPathOf(row.sha256);
     let have = await files.partialSize(row.sha256);
@@ -198,6 +210,7 @@ export class MediaDownloader {
         file.end();
         await finished(file);
       }
+      allIn();
       const handle = await open(partial, 'r+');
       try {
         await handle.sync();
