@@ -3,57 +3,35 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
+import { makeRenditions } from '../src/server/media/thumbnail';
 
 export type BenchFile = { bytes: Buffer; sha256: string };
-
-/** Longest side of the preview, as the queue's import makes it (src/server/media/thumbnail.ts). */
-const THUMBNAIL_SIDE = 256;
+export type BenchImage = { image: BenchFile; thumbnail: BenchFile; display: BenchFile };
 
 /**
  * A large photo-like JPEG for the image benchmark (sky, buildings, a road and grain, so the
- * decoder and the tiles do real work) and its 256-pixel preview, as the queue stores an imported
- * image. Generated once (it takes a few seconds) and kept in the system's temporary folder.
+ * decoder and the tiles do real work) with the thumbnail and display rendition the queue's import
+ * makes of it (the same code). Generated once (it takes a few seconds) and kept in the system's
+ * temporary folder.
  */
-export function benchImage(width: number, height: number): { image: BenchFile; thumbnail: BenchFile } {
+export function benchImage(width: number, height: number): BenchImage {
   const dir = join(tmpdir(), 'hitdesk-bench');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `street-${width}x${height}.jpg`);
-  const thumbPath = join(dir, `street-${width}x${height}-thumb.jpg`);
-  if (!existsSync(path) || !existsSync(thumbPath)) {
-    const pixels = generate(width, height);
-    writeFileSync(path, jpeg.encode({ data: pixels, width, height }, 82).data);
-    writeFileSync(thumbPath, thumbnail(pixels, width, height));
+  const path = (part: string) => join(dir, `street-${width}x${height}${part}.jpg`);
+  const parts = ['', '-thumb', '-display'] as const;
+  if (!parts.every((part) => existsSync(path(part)))) {
+    const data = generate(width, height);
+    writeFileSync(path(''), jpeg.encode({ data, width, height }, 82).data);
+    const renditions = makeRenditions({ data, width, height }, 1);
+    if (!renditions.display) throw new Error(`a ${width}×${height} image gets no display rendition`);
+    writeFileSync(path('-thumb'), renditions.thumbnail.bytes);
+    writeFileSync(path('-display'), renditions.display.bytes);
   }
-  const file = (at: string): BenchFile => {
-    const bytes = readFileSync(at);
+  const file = (part: string): BenchFile => {
+    const bytes = readFileSync(path(part));
     return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   };
-  return { image: file(path), thumbnail: file(thumbPath) };
-}
-
-/** A box-filtered reduction to THUMBNAIL_SIDE on the longest side. */
-function thumbnail(pixels: Buffer, width: number, height: number): Buffer {
-  const step = Math.ceil(Math.max(width, height) / THUMBNAIL_SIDE);
-  const w = Math.floor(width / step);
-  const h = Math.floor(height / step);
-  const data = Buffer.alloc(w * h * 4);
-  for (let y = 0; y < h; y += 1)
-    for (let x = 0; x < w; x += 1) {
-      const sum = [0, 0, 0];
-      for (let dy = 0; dy < step; dy += 1)
-        for (let dx = 0; dx < step; dx += 1) {
-          const o = ((y * step + dy) * width + (x * step + dx)) * 4;
-          sum[0]! += pixels[o]!;
-          sum[1]! += pixels[o + 1]!;
-          sum[2]! += pixels[o + 2]!;
-        }
-      const o = (y * w + x) * 4;
-      data[o] = sum[0]! / (step * step);
-      data[o + 1] = sum[1]! / (step * step);
-      data[o + 2] = sum[2]! / (step * step);
-      data[o + 3] = 255;
-    }
-  return jpeg.encode({ data, width: w, height: h }, 80).data;
+  return { image: file(''), thumbnail: file('-thumb'), display: file('-display') };
 }
 
 function generate(width: number, height: number): Buffer {

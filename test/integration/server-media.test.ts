@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { mediaOf, waveformPeaksSchema, type MediaRef } from '../../src/shared/domain/media';
+import jpegJs from 'jpeg-js';
+import { DISPLAY_SIDE, mediaOf, waveformPeaksSchema, type MediaRef } from '../../src/shared/domain/media';
 import { encodeWav } from '../../src/shared/media/wav';
 import { MAX_UPLOAD_CHUNK } from '../../src/shared/protocol/endpoints';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol/version';
@@ -137,6 +138,23 @@ describeOnBackends('media, uploads, renewals and feedback', (queue) => {
     expect(peaks).toMatchObject({ durationMs: 2500, sampleRate: 16_000, samplesPerBucket: 160 });
     expect(peaks.data).toHaveLength(500);
     expect(Math.max(...peaks.data)).toBeCloseTo(0.5, 2);
+  });
+
+  it('gives a photo larger than a screen a display rendition, stored and served like the rest', async () => {
+    const width = 2400;
+    const height = 1600;
+    const pixels = new Uint8Array(width * height * 4);
+    for (let i = 0; i < pixels.length; i += 4) pixels.set([(i / 4) % 251, 120, 200, 255], i);
+    const photo = new Uint8Array(jpegJs.encode({ data: pixels, width, height }, 80).data);
+    const ref = (await upload(photo)).json() as MediaRef;
+    expect(ref).toMatchObject({ mime: 'image/jpeg', width, height });
+    expect(ref.display).toMatchObject({ width: DISPLAY_SIDE, height: 1365 });
+    expect(ref.thumbnail).toMatchObject({ width: 256, height: 171 });
+    const display = await raw(queue(), `/v1/media/${ref.display?.sha256}`, { token: admin.token });
+    expect(display.headers.get('content-type')).toBe('image/jpeg');
+    expect(display.bytes.length).toBe(ref.display?.bytes);
+    expect(sha256(display.bytes)).toBe(ref.display?.sha256);
+    expect(mediaOf(ref)).toEqual(new Set([ref.sha256, ref.thumbnail?.sha256, ref.display?.sha256]));
   });
 
   it('refuses formats it cannot read, saying which and what to do', async () => {

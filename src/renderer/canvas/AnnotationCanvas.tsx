@@ -33,6 +33,7 @@ export function AnnotationCanvas({
   controller,
   src,
   preview,
+  display,
   labels,
   caption,
   onStatus,
@@ -43,6 +44,8 @@ export function AnnotationCanvas({
   src: string;
   /** The queue's small preview of the image, shown while the image itself decodes. */
   preview?: string | null | undefined;
+  /** The queue's screen-sized rendition, drawn sharp at a fitted view while the image decodes. */
+  display?: string | null | undefined;
   labels: LabelLook;
   caption?: string;
   onStatus?: (status: ImageStatus) => void;
@@ -65,6 +68,7 @@ export function AnnotationCanvas({
   const { containerRef, size, status, renderer, setNodes } = useCanvasScene({
     src,
     preview: preview ?? null,
+    display: display ?? null,
     image,
     controller,
     onReady,

@@ -17,6 +17,8 @@ export type ImageViewProps = {
   src: string;
   /** Its small preview (`mediaPath(ref.thumbnail.sha256)`), shown while the image decodes. */
   preview?: string | null;
+  /** Its screen-sized rendition (`mediaPath(ref.display.sha256)`), sharp at a fitted view. */
+  display?: string | null;
   /** The image's size in pixels (shapes are in these coordinates). */
   width: number;
   height: number;
@@ -38,6 +40,7 @@ const NO_SHAPES: readonly ViewShape[] = [];
 export function ImageView({
   src,
   preview = null,
+  display = null,
   width,
   height,
   label,
@@ -51,6 +54,7 @@ export function ImageView({
   const { containerRef, size, controller, renderer, status, setNodes } = useCanvasScene({
     src,
     preview,
+    display,
     image,
   });
 

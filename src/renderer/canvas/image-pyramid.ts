@@ -22,13 +22,20 @@ export type PyramidLoad = {
 /**
  * Fetches and decodes an image off the main thread (`createImageBitmap`), handing out better and
  * better pyramids as they are ready: the small preview the queue made at import (drawn stretched
- * while the rest decodes), then an overview, then full-resolution tiles no larger than 2048² and
- * the levels between, all cut from the one decoded copy (no second decode), which is then freed.
+ * while the rest decodes), its screen-sized display rendition (sharp at a fitted view, decoded in
+ * a moment where the full image of a large photo takes half a second or more) or else an overview,
+ * then full-resolution tiles no larger than 2048² and the levels between, all cut from the one
+ * decoded copy (no second decode), which is then freed.
  */
 export function loadImagePyramid(
   src: string,
   expected: Size,
-  options: { preview?: string | null; signal?: AbortSignal; onUpdate: (pyramid: ImagePyramid) => void },
+  options: {
+    preview?: string | null;
+    display?: string | null;
+    signal?: AbortSignal;
+    onUpdate: (pyramid: ImagePyramid) => void;
+  },
 ): PyramidLoad {
   const { signal, onUpdate } = options;
   const bitmaps: ImageBitmap[] = [];
@@ -45,15 +52,19 @@ export function loadImagePyramid(
     onUpdate(pyramid);
   };
 
-  const preview = options.preview
-    ? decode(options.preview, signal)
-        .then((bitmap) => {
-          keep(bitmap);
-          const factor = expected.width / bitmap.width;
-          offer(1, { ...expected, levels: [single(bitmap, factor)], complete: false });
-        })
-        .catch(() => undefined)
-    : Promise.resolve();
+  // A rendition that fails (missing, damaged) only means waiting for the full image.
+  const rendition = (url: string | null | undefined, rank: number) =>
+    url
+      ? decode(url, signal)
+          .then((bitmap) => {
+            keep(bitmap);
+            const factor = expected.width / bitmap.width;
+            offer(rank, { ...expected, levels: [single(bitmap, factor)], complete: false });
+          })
+          .catch(() => undefined)
+      : Promise.resolve();
+  const preview = rendition(options.preview, 1);
+  const display = rendition(options.display, 2);
 
   const done = decode(src, signal).then(async (full) => {
     const plan = planPyramid(full);
@@ -86,7 +97,7 @@ export function loadImagePyramid(
         await nextTask();
         middle.push({ ...entry, tiles: await cut(source, entry, keep) });
       }
-      await preview;
+      await Promise.all([preview, display]);
       offer(3, { ...size, levels: [fullLevel, ...middle, overview], complete: true });
     } finally {
       full.close();

@@ -15,6 +15,8 @@ export function useCanvasScene(options: {
   src: string;
   /** A small preview (the queue's thumbnail) to show while the image itself decodes. */
   preview?: string | null;
+  /** A screen-sized rendition (the queue's), sharp at a fitted view, decoded in a moment. */
+  display?: string | null;
   image: Size;
   controller?: ViewportController;
   onReady?: (renderer: SceneRenderer) => (() => void) | void;
@@ -49,6 +51,7 @@ export function useCanvasScene(options: {
 
   const { width: imageWidth, height: imageHeight } = image;
   const preview = options.preview ?? null;
+  const display = options.display ?? null;
   // A layout effect: the fetch and decode (off the main thread) start before the first paint
   // of the tool rather than after it.
   useLayoutEffect(() => {
@@ -59,6 +62,7 @@ export function useCanvasScene(options: {
       { width: imageWidth, height: imageHeight },
       {
         preview,
+        display,
         signal: abort.signal,
         onUpdate: (next) => {
           setPyramid(next);
@@ -76,7 +80,7 @@ export function useCanvasScene(options: {
       load.close();
       setPyramid(null);
     };
-  }, [src, preview, imageWidth, imageHeight]);
+  }, [src, preview, display, imageWidth, imageHeight]);
 
   useEffect(() => {
     if (!nodes) return;

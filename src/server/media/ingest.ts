@@ -14,7 +14,7 @@ import { parseWavHeader } from '../../shared/media/wav';
 import type { Db } from '../db/db';
 import { ApiError } from '../errors';
 import type { MediaStore } from './store';
-import { decodeImage, makeThumbnail } from './thumbnail';
+import { decodeImage, makeRenditions, type Rendition } from './thumbnail';
 import { readFile } from 'node:fs/promises';
 
 /** What media code needs: the database (metadata) and the store (bytes). */
@@ -44,7 +44,7 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: n
 
 /**
  * Stores a file that sits at `tempPath` (on the store's disk; it is moved, not copied): works out
- * what it is from its bytes, adds a thumbnail (images) or duration and peaks (WAV audio), and
+ * what it is from its bytes, adds a thumbnail and a display rendition (images) or duration and peaks (WAV audio), and
  * records it. The same bytes stored twice are one file. Unsupported formats are refused with a
  * message that names the format and the way out.
  */
@@ -158,23 +158,24 @@ async function describeImage(
   const bytes = new Uint8Array(await readFile(path));
   const header = readImageHeader(bytes);
   if (!header) throw new MediaFormatError(unsupportedMediaMessage(sniffMediaType(bytes)));
-  const thumb = makeThumbnail(decodeImage(bytes, header), header.orientation);
-  const thumbSha = createHash('sha256').update(thumb.bytes).digest('hex');
-  await library.store.putBytes(thumbSha, thumb.bytes);
-  derived.push({
-    sha256: thumbSha,
-    mime: 'image/jpeg',
-    bytes: thumb.bytes.length,
-    width: thumb.width,
-    height: thumb.height,
-  });
+  const renditions = makeRenditions(decodeImage(bytes, header), header.orientation);
+  const stored = async (rendition: Rendition) => {
+    const sha256 = createHash('sha256').update(rendition.bytes).digest('hex');
+    await library.store.putBytes(sha256, rendition.bytes);
+    const { width, height } = rendition;
+    derived.push({ sha256, mime: 'image/jpeg', bytes: rendition.bytes.length, width, height });
+    return { sha256, bytes: rendition.bytes.length, width, height };
+  };
+  const thumbnail = await stored(renditions.thumbnail);
+  const display = renditions.display ? await stored(renditions.display) : null;
   return {
     sha256: file.sha256,
     mime: header.mime,
     bytes: file.bytes,
     width: header.width,
     height: header.height,
-    thumbnail: { sha256: thumbSha, bytes: thumb.bytes.length, width: thumb.width, height: thumb.height },
+    thumbnail,
+    ...(display ? { display } : {}),
   };
 }
 

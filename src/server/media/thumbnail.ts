@@ -1,11 +1,14 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { ImageHeader } from '../../shared/media/image-header';
+import { DISPLAY_SIDE } from '../../shared/domain/media';
 import { MediaFormatError } from '../../shared/media/errors';
 
 /** Longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_SIZE = 256;
 const THUMBNAIL_QUALITY = 80;
+/** The display rendition is looked at closely (it is what a HITer annotates on at first). */
+const DISPLAY_QUALITY = 88;
 /** Decoding needs width × height × 4 bytes; 200 megapixels is far beyond any photo worth annotating. */
 const MAX_MEGAPIXELS = 200;
 
@@ -37,26 +40,37 @@ export function decodeImage(bytes: Uint8Array, header: ImageHeader): Rgba {
   }
 }
 
+export type Rendition = { bytes: Uint8Array; width: number; height: number };
+
 /**
- * A JPEG preview at most THUMBNAIL_SIZE on its longest side, turned the way the image is shown
- * (EXIF orientation applied), transparent areas on white. Area averaging keeps it smooth.
+ * The smaller JPEGs an image gets at import, turned the way the image is shown (EXIF orientation
+ * applied), transparent areas on white, area-averaged so they stay smooth: a thumbnail at most
+ * THUMBNAIL_SIZE on its longest side, and for an image larger than DISPLAY_SIDE a display
+ * rendition of that size (the thumbnail is then made from it: a tenth of the pixels to average).
  */
-export function makeThumbnail(
+export function makeRenditions(
   image: Rgba,
   orientation: number,
-): { bytes: Uint8Array; width: number; height: number } {
+): { thumbnail: Rendition; display?: Rendition } {
   // Shrink first, turn afterwards: turning a 24-megapixel photo would copy ~100 MB for nothing.
-  const small = orient(downscale(image), orientation);
-  const encoded = jpeg.encode(
-    { data: small.data, width: small.width, height: small.height },
-    THUMBNAIL_QUALITY,
-  );
-  return { bytes: new Uint8Array(encoded.data), width: small.width, height: small.height };
+  if (Math.max(image.width, image.height) <= DISPLAY_SIDE) {
+    return { thumbnail: encode(orient(downscale(image, THUMBNAIL_SIZE), orientation), THUMBNAIL_QUALITY) };
+  }
+  const display = orient(downscale(image, DISPLAY_SIDE), orientation);
+  return {
+    thumbnail: encode(downscale(display, THUMBNAIL_SIZE), THUMBNAIL_QUALITY),
+    display: encode(display, DISPLAY_QUALITY),
+  };
 }
 
-/** Area-averaged reduction to at most THUMBNAIL_SIZE on the longest side, composited on white. */
-function downscale(oriented: Rgba): Rgba {
-  const scale = Math.min(1, THUMBNAIL_SIZE / Math.max(oriented.width, oriented.height));
+function encode(image: Rgba, quality: number): Rendition {
+  const encoded = jpeg.encode({ data: image.data, width: image.width, height: image.height }, quality);
+  return { bytes: new Uint8Array(encoded.data), width: image.width, height: image.height };
+}
+
+/** Area-averaged reduction to at most `side` on the longest side, composited on white. */
+function downscale(oriented: Rgba, side: number): Rgba {
+  const scale = Math.min(1, side / Math.max(oriented.width, oriented.height));
   const width = Math.max(1, Math.round(oriented.width * scale));
   const height = Math.max(1, Math.round(oriented.height * scale));
   const out = new Uint8Array(width * height * 4);

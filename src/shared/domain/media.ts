@@ -2,6 +2,17 @@ import { z } from 'zod';
 
 export const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lower-case hex (64 characters)');
 
+/** An image made from another at import (smaller, turned the way the image is shown), stored on its own. */
+const renditionSchema = z.object({
+  sha256: sha256Schema,
+  bytes: z.int().min(0),
+  width: z.int(),
+  height: z.int(),
+});
+
+/** Longest side of an image's display rendition: enough for a fitted view on a 1080p screen. */
+export const DISPLAY_SIDE = 2048;
+
 /**
  * A media file as the queue stores it: content-addressed by sha256, with what the workstation needs
  * to show it without decoding it first (image size; audio duration and precomputed waveform peaks).
@@ -17,9 +28,12 @@ export const mediaRefSchema = z
     width: z.int().min(1).optional(),
     height: z.int().min(1).optional(),
     /** Images: a small preview, itself a stored file. */
-    thumbnail: z
-      .object({ sha256: sha256Schema, bytes: z.int().min(0), width: z.int(), height: z.int() })
-      .optional(),
+    thumbnail: renditionSchema.optional(),
+    /**
+     * Images larger than a screen: a JPEG rendition at most DISPLAY_SIDE on its longest side, drawn
+     * at once (it decodes in a few milliseconds) while the full image decodes for zooming in.
+     */
+    display: renditionSchema.optional(),
     /** Audio: length, and waveform peaks (a stored JSON file, see `waveformPeaksSchema`). */
     durationMs: z.int().min(0).optional(),
     sampleRate: z.int().min(1).optional(),
@@ -65,6 +79,15 @@ export function mediaPath(sha256: string): string {
   return `/media/${sha256}`;
 }
 
+/** Where the renderer finds an image and its renditions (null where the queue made none). */
+export function imageSources(ref: ImageRef): { src: string; preview: string | null; display: string | null } {
+  return {
+    src: mediaPath(ref.sha256),
+    preview: ref.thumbnail ? mediaPath(ref.thumbnail.sha256) : null,
+    display: ref.display ? mediaPath(ref.display.sha256) : null,
+  };
+}
+
 /** Every media file an item refers to, for downloading a batch and evicting it afterwards. */
 export function mediaOf(value: unknown, found: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) {
@@ -77,7 +100,7 @@ export function mediaOf(value: unknown, found: Set<string> = new Set()): Set<str
       typeof record.bytes === 'number'
     ) {
       found.add(record.sha256);
-      for (const nested of ['thumbnail', 'peaks'] as const) {
+      for (const nested of ['thumbnail', 'display', 'peaks'] as const) {
         const ref = record[nested] as { sha256?: unknown } | undefined;
         if (ref && typeof ref.sha256 === 'string') found.add(ref.sha256);
       }

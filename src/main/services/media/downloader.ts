@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -156,7 +156,7 @@ export class MediaDownloader {
     }
   }
 
-  /** `allIn` is called once every byte is in the partial file, before it is synced and checked. */
+  /** `allIn` is called once every byte is written to the partial file, before it is synced and checked. */
   private async fetchInto(row: MediaRow, allIn: () => void): Promise<void> {
     const { files, client, store } = this.options;
     const partial = files.partialPathOf(row.sha256);
@@ -203,19 +203,15 @@ export class MediaDownloader {
           done(null, chunk);
         },
       });
-      const file = createWriteStream(partial, { flags: resumed ? 'a' : 'w' });
+      // flush: synced to disk before it closes (the pipeline settles once it has closed); once
+      // every byte is written, the connection is free for the next file while this one syncs.
+      const file = createWriteStream(partial, { flags: resumed ? 'a' : 'w', flush: true });
+      file.once('finish', allIn);
       if (response.body) {
         await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), counter, file);
       } else {
         file.end();
         await finished(file);
-      }
-      allIn();
-      const handle = await open(partial, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
       }
       const actual = digest.digest('hex');
       if (actual !== row.sha256) {

@@ -2,11 +2,13 @@ import { sha256Schema } from '../../../shared/domain/media';
 
 /** What the workstation knows of a file before it has it: the size and type its reference gives. */
 export type MediaNeed = { sha256: string; mime: string | null; bytes: number | null };
+type Rendition = { sha256?: unknown; bytes?: unknown };
 
 /**
  * Every media file a value refers to, with the size and type each reference gives (the same walk as
- * `mediaOf` in the shared domain, which only collects the hashes). Thumbnails and waveform peaks
- * are files of their own: peaks are JSON, a thumbnail's type is learnt when it is downloaded.
+ * `mediaOf` in the shared domain, which only collects the hashes). Thumbnails, display renditions
+ * and waveform peaks are files of their own: peaks are JSON, a rendition's type is learnt when it is
+ * downloaded.
  */
 export function mediaNeedsOf(
   value: unknown,
@@ -22,8 +24,9 @@ export function mediaNeedsOf(
       typeof record.bytes === 'number'
     ) {
       add(found, record.sha256, record.mime, record.bytes);
-      const thumbnail = record.thumbnail as { sha256?: unknown; bytes?: unknown } | undefined;
-      if (thumbnail) add(found, thumbnail.sha256, null, thumbnail.bytes);
+      for (const rendition of [record.thumbnail, record.display] as Array<Rendition | undefined>) {
+        if (rendition) add(found, rendition.sha256, null, rendition.bytes);
+      }
       const peaks = record.peaks as { sha256?: unknown; bytes?: unknown } | undefined;
       if (peaks) add(found, peaks.sha256, 'application/json', peaks.bytes);
     } else {

@@ -32,6 +32,7 @@ export type ImageAnnotatorProps = {
   controller: ViewportController;
   src: string;
   preview?: string | null;
+  display?: string | null;
   caption?: string | undefined;
   projectId: string;
   instructions: string;
@@ -167,6 +168,7 @@ export function ImageAnnotator(props: ImageAnnotatorProps) {
             controller={controller}
             src={props.src}
             preview={props.preview ?? null}
+            display={props.display ?? null}
             labels={look}
             {...(props.caption ? { caption: props.caption } : {})}
             {...(props.onRenderer ? { onRenderer: props.onRenderer } : {})}

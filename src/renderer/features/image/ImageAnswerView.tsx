@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageAnswer, ImageConfig } from '../../../shared/domain/kinds/image';
-import { mediaPath, type ImageRef } from '../../../shared/domain/media';
+import { imageSources, type ImageRef } from '../../../shared/domain/media';
 import { ImageView, type ViewShape } from '../../canvas/ImageView';
 import { UNKNOWN_LABEL_COLOR } from '../../canvas/colors';
 import { currentLocale } from '../../i18n';
@@ -35,8 +35,7 @@ export function ImageAnswerView({
   return (
     <div className="image-answer">
       <ImageView
-        src={mediaPath(image.sha256)}
-        preview={image.thumbnail ? mediaPath(image.thumbnail.sha256) : null}
+        {...imageSources(image)}
         width={image.width}
         height={image.height}
         label={label}

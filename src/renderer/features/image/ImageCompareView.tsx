@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageAnswer, ImageConfig } from '../../../shared/domain/kinds/image';
-import { mediaPath, type ImageRef } from '../../../shared/domain/media';
+import { imageSources, type ImageRef } from '../../../shared/domain/media';
 import { ImageView, type ViewShape } from '../../canvas/ImageView';
 import { UNKNOWN_LABEL_COLOR } from '../../canvas/colors';
 import { compareShapes } from '../../editor/image/compare';
@@ -49,7 +49,7 @@ export function ImageCompareView({
       <h2 id="compare-heading">{t('compare.heading')}</h2>
       <p className="hint">{t('compare.legend', { a: a.name, b: b.name })}</p>
       <ImageView
-        src={mediaPath(image.sha256)}
+        {...imageSources(image)}
         width={image.width}
         height={image.height}
         label={label}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { checkAnswer } from '../../../shared/domain/task-kinds';
 import type { FieldProblem } from '../../../shared/domain/common';
-import { mediaPath } from '../../../shared/domain/media';
+import { imageSources } from '../../../shared/domain/media';
 import { ViewportController } from '../../canvas/viewport-controller';
 import { fromDraft } from '../../editor/draft-envelope';
 import { EMPTY_IMAGE_DOC, readImageDoc } from '../../editor/image/doc';
@@ -97,8 +97,7 @@ function OpenImageTask({ detail, task }: WorkspaceProps<'image'>) {
       <ImageAnnotator
         editor={editor}
         controller={controller}
-        src={mediaPath(image.sha256)}
-        preview={image.thumbnail ? mediaPath(image.thumbnail.sha256) : null}
+        {...imageSources(image)}
         caption={task.data.caption}
         projectId={task.projectId}
         instructions={task.instructions}

@@ -5,6 +5,7 @@ const query = new URLSearchParams(location.search);
 const options: BenchOptions = {
   src: query.get('src') ?? '',
   preview: query.get('preview'),
+  display: query.get('display'),
   width: Number(query.get('width')),
   height: Number(query.get('height')),
   boxes: Number(query.get('boxes') ?? 5000),

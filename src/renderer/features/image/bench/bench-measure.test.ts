@@ -36,8 +36,8 @@ function raw(over: Partial<Parameters<typeof imageBenchLine>[0]> = {}) {
   return {
     boxes: 5000,
     polygons: 1000,
-    previewRenderMs: 300,
-    fullRenderMs: 900,
+    previewRenders: [300, 280, 350],
+    fullRenders: [900, 1200, 850],
     pan: [],
     zoom: [],
     commits: [],
@@ -47,10 +47,11 @@ function raw(over: Partial<Parameters<typeof imageBenchLine>[0]> = {}) {
 }
 
 describe('imageBenchLine', () => {
-  it('gives the full-resolution render as first_render_ms', () => {
+  it('gives the median opening to the full-resolution render as first_render_ms', () => {
     const line = imageBenchLine(raw());
     expect(line.first_render_ms).toBe(900);
     expect(imageBenchDetail(raw()).first_preview_ms).toBe(300);
+    expect(imageBenchDetail(raw()).first_renders_ms).toEqual([900, 1200, 850]);
   });
 
   it('gives the slow end of the drags as edit_commit_ms, not their median', () => {

@@ -25,6 +25,7 @@ import '../image.css';
 export type BenchOptions = {
   src: string;
   preview: string | null;
+  display: string | null;
   width: number;
   height: number;
   boxes: number;
@@ -119,6 +120,7 @@ export function mountImageBench(root: HTMLElement, options: BenchOptions): Bench
           controller={controller}
           src={options.src}
           preview={options.preview}
+          display={options.display}
           caption="Generated street scene"
           projectId="bench"
           instructions={'Draw a box around every **car**.\n\n- Tight boxes\n- Occluded cars too'}
