@@ -16,7 +16,8 @@ import {
   type StubQueue,
 } from '../../../../test/helpers/workstation/stub-queue';
 import { SUPERSEDED_MESSAGE } from './push-outcome';
-import { SUBMIT_BATCH, SyncEngine } from './sync-engine';
+import { SUBMIT_BATCH } from './outbox-pusher';
+import { SyncEngine } from './sync-engine';
 
 const timings = STUB_SYNC_TIMINGS;
 const WAIT = STUB_WAIT;

@@ -12,7 +12,8 @@ import {
   type StubQueue,
 } from '../../../../test/helpers/workstation/stub-queue';
 import { SUPERSEDED_MESSAGE } from './push-outcome';
-import { PUSH_WINDOW, SyncEngine } from './sync-engine';
+import { PUSH_WINDOW } from './outbox-pusher';
+import { SyncEngine } from './sync-engine';
 
 const timings = {
   baseDelayMs: 20,

@@ -1,20 +1,17 @@
 import type { BridgeEmitter, SyncStatus } from '../../../shared/bridge/contract';
 import { BridgeError } from '../../../shared/bridge/errors';
-import { mediaOf } from '../../../shared/domain/media';
-import type { SubmissionOutcome, SubmissionResponse } from '../../../shared/protocol/endpoints';
 import { MediaDownloader } from '../media/downloader';
 import type { MediaFiles } from '../media/media-files';
 import type { StorageBudget } from '../media/storage-budget';
-import type { OutboxRow } from '../profile/profile-schema';
 import type { ProfileStore } from '../profile/profile-store';
 import { CallAborted, QueueError, type QueueClient } from '../queue-client';
 import { backoffDelay, type SyncTimings } from './backoff';
 import { recoverTake } from './batch-take';
 import { pullFeedback } from './feedback-pull';
-import { judgeFailure, SUPERSEDED_MESSAGE, type SyncProblem } from './push-outcome';
+import { OutboxPusher } from './outbox-pusher';
+import { judgeFailure, type SyncProblem } from './push-outcome';
 import { renewLeases } from './lease-renewal';
-import { encodeReason } from './server-reason';
-import { UploadImpossible, Uploader } from './uploader';
+import { Uploader } from './uploader';
 
 export type SyncEngineOptions = {
   store: ProfileStore;
@@ -30,24 +27,10 @@ export type SyncEngineOptions = {
   onAuth?: (accepted: boolean) => void;
 };
 
-const MAX_DURATION_MS = 30 * 86_400_000;
 /** A recording no draft or answer names is collected once it is this old. */
 const DISCARDED_AFTER_MS = 3_600_000;
 /** Progress, and which tasks changed, are pushed to the renderer at most this often. */
 const PROGRESS_EVERY_MS = 250;
-/**
- * Answers in flight at once. Each is an independent task with its own idempotency key (a task has
- * at most one answer waiting), so they are sent in outbox order but need not wait for each other:
- * the queue's round trips overlap instead of adding up.
- */
-export const PUSH_WINDOW = 8;
-/**
- * Answers per `submitBatch` call: a long outbox (a day offline) drains in a few hundred requests
- * instead of thousands, which is what counts on a slow, far line. Answers naming local files
- * (recordings) go one by one, after their upload.
- */
-export const SUBMIT_BATCH = 50;
-
 /**
  * How long `stop()` lets a request in flight finish before cutting it. Cutting one before it is
  * sent can leave a connected, silent socket in fetch's pool, and a queue server waits for such a
@@ -83,9 +66,10 @@ export class SyncEngine {
   private lastEmitted = '';
   private lastRenewalAt = 0;
   /** Endpoints this queue turned out not to have (an older queue): not asked again this session. */
-  private readonly unsupported = new Set<'renewLeases' | 'feedback' | 'submitBatch'>();
+  private readonly unsupported = new Set<'renewLeases' | 'feedback'>();
   private readonly downloader: MediaDownloader | null;
   private readonly uploader: Uploader | null;
+  private readonly pusher: OutboxPusher;
 
   constructor(private readonly options: SyncEngineOptions) {
     const { files, budget, store, client, timings } = options;
@@ -110,6 +94,20 @@ export class SyncEngine {
           onProgress: () => this.progressChanged(),
         })
       : null;
+    this.pusher = new OutboxPusher({
+      store,
+      client,
+      files,
+      uploader: this.uploader,
+      batchSize: timings.submitBatch,
+      signal: this.abort.signal,
+      stopped: () => this.stopped,
+      reached: () => {
+        this.online = true;
+      },
+      tasksChanged: (taskIds) => this.tasksChanged(taskIds),
+      progressChanged: () => this.progressChanged(),
+    });
   }
 
   start(): void {
@@ -247,7 +245,7 @@ export class SyncEngine {
         this.online = true;
         this.emitStatus();
       }
-      await this.pushAll();
+      await this.pusher.pushAll();
       if (this.stopped) return;
       const recovered = await recoverTake(store, client, this.abort.signal);
       if (recovered.length > 0) this.tasksChanged(recovered);
@@ -285,37 +283,6 @@ export class SyncEngine {
         this.flushProgress();
       }
     }
-  }
-
-  /**
-   * Pushes every waiting answer, oldest first: in batches first, then one by one (up to PUSH_WINDOW
-   * at a time) what no batch took. The first failure worth retrying stops new sends; the ones in
-   * flight finish (and settle), then it is thrown for backoff.
-   */
-  private async pushAll(): Promise<void> {
-    if (!this.unsupported.has('submitBatch')) await this.pushBatches();
-    const inFlight = new Set<Promise<void>>();
-    let failure: { error: unknown } | null = null;
-    let after = 0;
-    for (;;) {
-      while (!this.stopped && failure === null && inFlight.size < PUSH_WINDOW) {
-        const [row] = this.options.store.pendingAfter(after, 1);
-        if (!row) break;
-        after = row.id;
-        const sending: Promise<void> = this.push(row).then(
-          () => void inFlight.delete(sending),
-          (error: unknown) => {
-            inFlight.delete(sending);
-            failure ??= { error };
-          },
-        );
-        inFlight.add(sending);
-      }
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
-    }
-    this.progressChanged();
-    if (failure !== null) throw (failure as { error: unknown }).error;
   }
 
   /** Downloads the media of a batch just taken, without waiting for the next pass. */
@@ -379,127 +346,6 @@ export class SyncEngine {
     this.schedule(delay, true);
   }
 
-  /**
-   * Sends one outbox row (its local files first); settles it when the queue decides, rethrows when
-   * it should be retried. A settled answer frees the media no other task needs.
-   */
-  private async push(row: OutboxRow): Promise<void> {
-    const { client } = this.options;
-    try {
-      await this.uploader?.uploadFor(row.answer);
-      const response = await client.call(
-        'submit',
-        { body: submissionOf(row) },
-        { signal: this.abort.signal },
-      );
-      this.online = true;
-      await this.settleSent(row, response);
-    } catch (error) {
-      if (this.stopped || error instanceof CallAborted) throw error;
-      this.settleFailed(row, error);
-    }
-    this.progressChanged();
-  }
-
-  /**
-   * Sends the waiting answers that name no local file, oldest first, SUBMIT_BATCH per call, and
-   * settles each by its own outcome. Returns when none is left, or when the queue cannot take a
-   * batch (an older queue without the endpoint, or a batch it refuses as a whole): the one-by-one
-   * path then sends them, each getting its own verdict. Throws like `push` when worth retrying.
-   */
-  private async pushBatches(): Promise<void> {
-    const { store, client } = this.options;
-    let after = 0;
-    while (!this.stopped) {
-      const scanned = store.pendingAfter(after, this.options.timings.submitBatch ?? SUBMIT_BATCH);
-      const last = scanned.at(-1);
-      if (!last) return;
-      after = last.id;
-      const rows = scanned.filter((row) => mediaOf(row.answer).size === 0);
-      if (rows.length === 0) continue;
-      let outcomes: SubmissionOutcome[];
-      try {
-        ({ outcomes } = await client.call(
-          'submitBatch',
-          { body: { submissions: rows.map(submissionOf) } },
-          { signal: this.abort.signal },
-        ));
-      } catch (error) {
-        if (this.stopped || error instanceof CallAborted) throw error;
-        if (error instanceof QueueError && error.failure.kind === 'http' && error.failure.status === 404) {
-          this.unsupported.add('submitBatch');
-          return;
-        }
-        if (judgeFailure(error).action === 'refuse') return;
-        for (const row of rows) store.recordAttempt(row.id, messageOf(error));
-        throw error;
-      }
-      this.online = true;
-      let retry: unknown = null;
-      for (const [index, row] of rows.entries()) {
-        const outcome = outcomes[index];
-        try {
-          if (!outcome)
-            throw new Error(`the queue sent ${outcomes.length} outcomes for ${rows.length} answers`);
-          if (outcome.ok) await this.settleSent(row, outcome.result);
-          else
-            this.settleFailed(
-              row,
-              new QueueError({ kind: 'http', status: outcome.status, ...outcome.error }, 'submit'),
-            );
-        } catch (error) {
-          retry ??= error;
-        }
-      }
-      this.progressChanged();
-      if (retry !== null) throw retry;
-    }
-  }
-
-  /** The queue stored the answer (or had it already): the task is settled, its files freed. */
-  private async settleSent(row: OutboxRow, response: SubmissionResponse): Promise<void> {
-    const taskId = this.options.store.settle(
-      row.id,
-      response.status === 'accepted'
-        ? { outcome: 'accepted' }
-        : { outcome: 'superseded', message: SUPERSEDED_MESSAGE },
-      response.submissionId,
-    );
-    await this.evict(taskId);
-    this.tasksChanged([taskId]);
-  }
-
-  /**
-   * A refused answer is settled as refused (kept, its reason shown to the HITer); a failure worth
-   * retrying is counted on the row and rethrown.
-   */
-  private settleFailed(row: OutboxRow, error: unknown): void {
-    const { store } = this.options;
-    const verdict: ReturnType<typeof judgeFailure> =
-      error instanceof UploadImpossible
-        ? { action: 'refuse', message: error.message, code: 'upload_impossible' }
-        : judgeFailure(error);
-    if (verdict.action !== 'refuse') {
-      store.recordAttempt(row.id, messageOf(error));
-      throw error;
-    }
-    this.online = true;
-    // Stored with its code, so the HITer reads the reason in their language (the text is detail).
-    const message = verdict.code ? encodeReason(verdict.code, verdict.message) : verdict.message;
-    const taskId = store.settle(row.id, { outcome: 'refused', message });
-    this.tasksChanged([taskId]);
-  }
-
-  /** Deletes the files of an acknowledged task that no task still on this laptop needs. */
-  private async evict(taskId: string): Promise<void> {
-    const { files, store } = this.options;
-    if (!files) return;
-    for (const media of store.media.evictable(taskId)) {
-      await files.remove(media.sha256);
-      store.media.markEvicted(media.sha256);
-    }
-  }
-
   /** Batched: thousands of answers settling in a burst make one renderer refresh, not thousands. */
   private tasksChanged(taskIds: string[]): void {
     if (this.stopped || taskIds.length === 0) return;
@@ -554,26 +400,4 @@ export class SyncEngine {
     this.lastEmitted = key;
     this.options.emit('sync.status', status);
   }
-}
-
-/** The wire form of an outbox row, with when the HITer started and how long they worked. */
-export function submissionOf(row: OutboxRow) {
-  const base = {
-    taskId: row.taskId,
-    leaseEpoch: row.leaseEpoch,
-    idempotencyKey: row.idempotencyKey,
-    answer: row.answer,
-  };
-  if (!row.startedAt) return base;
-  const duration = Date.parse(row.createdAt) - Date.parse(row.startedAt);
-  if (!Number.isFinite(duration)) return base;
-  return {
-    ...base,
-    startedAt: row.startedAt,
-    durationMs: Math.min(Math.max(Math.round(duration), 0), MAX_DURATION_MS),
-  };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
