@@ -54,6 +54,28 @@ for (const name of ['chelsea', 'coffee', 'astronaut']) {
 }
 EOF
 cp "$images/rocket.jpg" "$p/rocket.jpg"
+# The instructions' example: the cat with a box around the animal and a point on each eye.
+mkdir -p "$demo/1-image-annotation/examples"
+node --input-type=module - "$p/chelsea.jpg" "$demo/1-image-annotation/examples/cat-example.jpg" <<'EOF'
+import { readFileSync, writeFileSync } from 'node:fs';
+import jpeg from 'jpeg-js';
+const [from, to] = process.argv.slice(2);
+const image = jpeg.decode(readFileSync(from), { useTArray: true });
+const paint = (x, y, [r, g, b]) => {
+  if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
+  image.data.set([r, g, b, 255], (y * image.width + x) * 4);
+};
+const red = [230, 25, 75];
+const yellow = [255, 225, 25];
+for (let t = 0; t < 3; t += 1) {
+  for (let x = 6; x <= 398; x += 1) [paint(x, 4 + t, red), paint(x, 296 - t, red)];
+  for (let y = 4; y <= 296; y += 1) [paint(6 + t, y, red), paint(398 - t, y, red)];
+}
+for (const [cx, cy] of [[170, 115], [318, 137]])
+  for (let y = -6; y <= 6; y += 1)
+    for (let x = -6; x <= 6; x += 1) if (x * x + y * y <= 36) paint(cx + x, cy + y, yellow);
+writeFileSync(to, jpeg.encode(image, 85).data);
+EOF
 
 # ── The receipt of the data-entry form (rendered for the form tests; see test/fixtures/forms) ─────
 r="$demo/6-form-receipts/media"

@@ -1,3 +1,4 @@
+import { storeInstructionImages } from './import/instruction-images';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectSpecSchema, type ProjectSpec } from '../shared/domain/project';
@@ -70,7 +71,14 @@ async function seedProject(
   const about = { folder: source.folder, name: source.spec.name, kind: source.spec.kind };
   const existing = await findProjectByName(tx, source.spec.name);
   if (existing) return { ...about, projectId: existing.id, created: false, imported: 0 };
-  const project = await createProject(tx, source.spec);
+  // Example images in the instructions name files in the project's folder, as the CLI's --media-dir.
+  const instructions = await storeInstructionImages(library, source.spec.instructions, source.dir).catch(
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`${join(source.dir, 'project.json')}: ${message}`, { cause: error });
+    },
+  );
+  const project = await createProject(tx, { ...source.spec, instructions });
   // One transaction gives every project the same now(); the queue hands out the oldest project's
   // tasks first, so a distinct time per project keeps the folder order (moderation first).
   await tx.query(

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { HITTER } from '../helpers/queue-fixture';
 import { FIXTURE_IMAGES } from '../helpers/queue-projects';
-import { createMediaQueueFixture, startLaptop } from '../helpers/workstation/e2e-fixture';
+import { createMediaQueueFixture, EXAMPLE_CAPTION, startLaptop } from '../helpers/workstation/e2e-fixture';
 
 /** A bridge call from the page, as the renderer makes it. */
 async function bridge<T>(page: Page, name: string, input: unknown = null): Promise<T> {
@@ -121,6 +121,12 @@ test('a batch with images and audio, worked offline across a restart, arrives on
     await expect(page.getByText('Task 1 of 4')).toBeVisible();
     await expect(page.getByText('Street photos').first()).toBeVisible();
     expect((await photo).status()).toBeLessThan(300);
+    // The project's example image, in its instructions: from the laptop's copy too.
+    const example = page.getByRole('img', { name: EXAMPLE_CAPTION });
+    await expect(example).toBeVisible();
+    await expect
+      .poll(() => example.evaluate((img) => (img as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
 
     // Both photos, offline: a box on each (the project's first label), Ctrl+Enter to submit.
     for (const n of [1, 2]) {

@@ -2,6 +2,7 @@
  * The shipped demo (resources/demo): one project per kind of task, seeded with its media into an
  * embedded queue through the normal import path, once; a demo HITer can take tasks of every kind.
  */
+import { instructionImages } from '../../src/shared/domain/instructions';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -141,6 +142,9 @@ describe('the demo queue, seeded from an empty folder', () => {
     const shas = new Set<string>();
     for (const task of leased) {
       if (task.kind === 'image') {
+        // The photos' instructions show their example image, stored from the demo folder.
+        for (const example of instructionImages(task.instructions)) shas.add(example);
+        expect(instructionImages(task.instructions)).toHaveLength(1);
         expect(task.data.image.thumbnail?.sha256).toMatch(/^[a-f0-9]{64}$/);
         expect(task.data.image.width).toBeGreaterThan(100);
         shas.add(task.data.image.sha256);
@@ -237,6 +241,13 @@ describe('seeding again', () => {
     );
     const fresh = await freshPgliteDir();
     try {
+      // The instructions' example image is missing too: named first, with the line it is on.
+      await expect(seedOnce(fresh.dir, demoDir)).rejects.toThrow(
+        /1-photos\/project\.json: instructions, line \d+: no file "examples\/cat-example\.jpg"/,
+      );
+      cpSync(join(DEMO_DIR, '1-image-annotation/examples'), join(demoDir, '1-photos/examples'), {
+        recursive: true,
+      });
       await expect(seedOnce(fresh.dir, demoDir)).rejects.toThrow(
         /1-photos\/items\.jsonl: line 1: .*missing\.jpg/,
       );

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/server/settings';
-import { imageProjectSpec } from '../helpers/queue-projects';
+import { FIXTURE_IMAGES, imageProjectSpec } from '../helpers/queue-projects';
 import { openQueueDatabase } from '../../src/server/db/open';
 import { leaseTasks } from '../../src/server/queue/leases';
 import { submitAnswer } from '../../src/server/queue/submissions';
@@ -614,3 +615,67 @@ describe('queue CLI usage', () => {
     expect(missing.stderr).toContain('--project is required');
   });
 });
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(`queue CLI project instructions [${backend.name}]`, () => {
+    let target: DatabaseTarget;
+    let files: string;
+    let db: string[];
+    beforeAll(async () => {
+      ({ target, db, files } = await cliDatabase(backend.name, 'hitdesk-cli-examples-'));
+    }, 120_000);
+    afterAll(() => dropCliDatabase(target, files));
+
+    it('stores the example images the instructions name in the media folder and points them at the stored files', async () => {
+      await mkdir(join(files, 'examples'));
+      await copyFile(FIXTURE_IMAGES.rocket, join(files, 'examples', 'rocket.jpg'));
+      await writeFile(join(files, 'notes.txt'), 'not an image');
+      const spec = (instructions: string) => JSON.stringify({ ...imageProjectSpec(), instructions });
+      const specFile = join(files, 'spec.json');
+      await writeFile(
+        specFile,
+        spec(
+          '# Rockets\n![A rocket on its pad](examples/rocket.jpg)\n![Elsewhere](https://example.org/r.png)',
+        ),
+      );
+
+      const noFolder = await cliHere(['project:create', ...db, '--file', specFile]);
+      expect(noFolder.code).toBe(1);
+      expect(noFolder.stderr).toContain('instructions, line 2: "examples/rocket.jpg" is a file name');
+
+      const created = await cliHere(['project:create', ...db, '--file', specFile, '--media-dir', files]);
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      const rocket = createHash('sha256')
+        .update(await readFile(FIXTURE_IMAGES.rocket))
+        .digest('hex');
+      const database = await openQueueDatabase(target.options);
+      try {
+        const [project] = await database.query<{ instructions: string }>(
+          'SELECT instructions FROM projects WHERE id = $1',
+          [created.stdout.trim()],
+        );
+        expect(project?.instructions).toBe(
+          `# Rockets\n![A rocket on its pad](/media/${rocket})\n![Elsewhere](https://example.org/r.png)`,
+        );
+        const linked = await database.query('SELECT sha256 FROM project_media WHERE project_id = $1', [
+          created.stdout.trim(),
+        ]);
+        expect(linked).toEqual([{ sha256: rocket }]);
+      } finally {
+        await database.close();
+      }
+
+      for (const [line, message] of [
+        ['![Gone](examples/missing.jpg)', 'no file "examples/missing.jpg" in the media folder'],
+        ['![Notes](notes.txt)', '"notes.txt"'],
+        ['![Out](../outside.png)', '"../outside.png" must be a path inside the media folder'],
+      ] as const) {
+        await writeFile(specFile, spec(line));
+        const refused = await cliHere(['project:create', ...db, '--file', specFile, '--media-dir', files]);
+        expect(refused.code, line).toBe(1);
+        expect(refused.stderr, line).toContain(`instructions, line 1: ${message}`);
+      }
+    });
+  });
+}

@@ -15,6 +15,7 @@ import {
   createFormProject,
   createImageProject,
   FIXTURE_IMAGES,
+  imageProjectSpec,
 } from '../helpers/queue-projects';
 import { describeOnBackends, type SignedIn, type TestQueue } from './server-harness';
 
@@ -155,6 +156,34 @@ describeOnBackends('media, uploads, renewals and feedback', (queue) => {
     expect(display.bytes.length).toBe(ref.display?.bytes);
     expect(sha256(display.bytes)).toBe(ref.display?.sha256);
     expect(mediaOf(ref)).toEqual(new Set([ref.sha256, ref.thumbnail?.sha256, ref.display?.sha256]));
+  });
+
+  it('shows stored example images in instructions to the HITers of the project, and refuses unknown ones', async () => {
+    const q = queue();
+    // Not an item's image: only the instructions give a HITer the right to read it.
+    const example = (await upload(new Uint8Array(readFileSync(FIXTURE_IMAGES.page)))).json() as MediaRef;
+    const unknown = 'f'.repeat(64);
+    const refused = await q.call('createProject', {
+      token: admin.token,
+      body: { ...imageProjectSpec(), instructions: `# Pages\n![Made up](/media/${unknown})` },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.data)).toContain(`the example image /media/${unknown} is not stored`);
+
+    const instructions = `# Pages\n![A page, for example](/media/${example.sha256})\nDraw a box around the title.`;
+    const fixture = await createImageProject(q.server.admin, { settings: { instructions } });
+    const path = `/v1/media/${example.sha256}`;
+    const [reader, stranger] = await Promise.all([q.signedIn(), q.signedIn()]);
+    expect((await raw(q, path, { token: reader.token })).status).toBe(404);
+    const leased = await q.call('leaseTasks', {
+      token: reader.token,
+      body: { count: 1, projectId: fixture.project.id },
+    });
+    expect(leased.data.tasks[0]?.instructions).toBe(instructions);
+    const shown = await raw(q, path, { token: reader.token });
+    expect(shown.status).toBe(200);
+    expect(sha256(shown.bytes)).toBe(example.sha256);
+    expect((await raw(q, path, { token: stranger.token })).status).toBe(404);
   });
 
   it('refuses formats it cannot read, saying which and what to do', async () => {

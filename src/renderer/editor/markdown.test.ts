@@ -64,6 +64,27 @@ describe('instructions Markdown', () => {
     expect(parseInline('snake_case_name')).toEqual([{ type: 'text', text: 'snake_case_name' }]);
   });
 
+  it('turns a stored image on a line of its own into an example, and any other image into its text', () => {
+    const sha = 'c'.repeat(64);
+    expect(
+      parseMarkdown(
+        [
+          'Draw tight boxes.',
+          `![A good box](/media/${sha})`,
+          'More text with ![an inline picture](/media/x.png) inside.',
+          '![Remote](https://example.org/a.png)',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Draw tight boxes.' }] },
+      { type: 'image', alt: 'A good box', sha256: sha },
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'More text with an inline picture inside. Remote' }],
+      },
+    ]);
+  });
+
   it('returns nothing for empty instructions', () => {
     expect(parseMarkdown('  \n\n')).toEqual([]);
   });

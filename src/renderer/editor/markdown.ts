@@ -1,6 +1,9 @@
+import { instructionImageOf } from '../../shared/domain/instructions';
+
 /**
- * Just enough Markdown for project instructions: headings, paragraphs, lists, bold, italics and
- * code. The result is data that React renders as text, so no HTML from a project ever reaches the page.
+ * Just enough Markdown for project instructions: headings, paragraphs, lists, bold, italics, code
+ * and example images (a stored file on a line of its own, see shared/domain/instructions.ts). The
+ * result is data that React renders as text, so no HTML from a project ever reaches the page.
  */
 export type Inline =
   | { type: 'text'; text: string }
@@ -11,14 +14,15 @@ export type Inline =
 export type Block =
   | { type: 'heading'; level: number; content: Inline[] }
   | { type: 'paragraph'; content: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] };
+  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  | { type: 'image'; alt: string; sha256: string };
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d{1,9}[.)]\s+(.*)$/;
-/** `code`, **strong** / __strong__, *em* / _em_, [text](link) shown as its text. */
+/** `code`, **strong** / __strong__, *em* / _em_, [text](link) and ![text](image) shown as their text. */
 const INLINE =
-  /`([^`]+)`|\*\*(.+?)\*\*|__(.+?)__|\*([^*\s](?:[^*]*[^*\s])?)\*|\b_([^_]+)_\b|\[([^\]]+)\]\([^)]*\)/g;
+  /`([^`]+)`|\*\*(.+?)\*\*|__(.+?)__|\*([^*\s](?:[^*]*[^*\s])?)\*|\b_([^_]+)_\b|!?\[([^\]]+)\]\([^)]*\)/g;
 
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
@@ -63,6 +67,13 @@ export function parseMarkdown(source: string): Block[] {
     if (line.trim() === '') {
       endParagraph();
       endList();
+      continue;
+    }
+    const image = instructionImageOf(line);
+    if (image) {
+      endParagraph();
+      endList();
+      blocks.push({ type: 'image', ...image });
       continue;
     }
     const heading = HEADING.exec(line);

@@ -8,6 +8,10 @@ import { STARTUP_REFUSAL_TEXTS } from '../../shared/bridge/startup-refusal-texts
  * or extra key fails the typecheck. Messages speak to a HITer: what happened, then what to do.
  */
 export const en = {
+  markdown: {
+    example: 'Example image',
+    exampleMissing: 'This example image is not on this laptop yet: it arrives with the batch once online.',
+  },
   app: {
     name: 'HITdesk',
     loading: 'Starting HITdesk…',

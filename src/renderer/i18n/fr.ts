@@ -3,6 +3,11 @@ import { STARTUP_REFUSAL_TEXTS } from '../../shared/bridge/startup-refusal-texts
 
 // French typography: a no-break space (\u00a0) before « : », a narrow one (\u202f) before ? and !.
 export const fr: Messages = {
+  markdown: {
+    example: 'Image d’exemple',
+    exampleMissing:
+      'Cette image d’exemple n’est pas encore sur cet ordinateur\u00a0: elle arrive avec le lot une fois en ligne.',
+  },
   app: {
     name: 'HITdesk',
     loading: 'Démarrage de HITdesk…',

@@ -148,7 +148,6 @@ const en = {
   },
   instructions: {
     heading: 'Instructions',
-    example: 'Example',
   },
   sheet: {
     title: 'Keyboard shortcuts',
@@ -362,7 +361,6 @@ const fr: StringsOf<typeof en> = {
   },
   instructions: {
     heading: 'Consignes',
-    example: 'Exemple',
   },
   sheet: {
     title: 'Raccourcis clavier',

@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mediaPath } from '../../shared/domain/media';
 import { parseMarkdown, type Inline } from '../editor/markdown';
 
 function InlineText({ content }: { content: Inline[] }) {
@@ -14,6 +16,31 @@ function InlineText({ content }: { content: Inline[] }) {
         return part.text;
     }
   });
+}
+
+/**
+ * An example image of the instructions, from the laptop's copy (downloaded with the batch). One
+ * that is not there yet (a batch still downloading) says so instead of showing a broken image.
+ */
+function ExampleImage({ alt, sha256 }: { alt: string; sha256: string }) {
+  const { t } = useTranslation();
+  const [missing, setMissing] = useState(false);
+  return (
+    <figure className="markdown-example">
+      {missing ? (
+        <p className="hint">{t('markdown.exampleMissing')}</p>
+      ) : (
+        <img
+          src={mediaPath(sha256)}
+          alt={alt || t('markdown.example')}
+          loading="lazy"
+          decoding="async"
+          onError={() => setMissing(true)}
+        />
+      )}
+      {alt && <figcaption>{alt}</figcaption>}
+    </figure>
+  );
 }
 
 /**
@@ -41,6 +68,7 @@ export function Markdown({ source, baseLevel = 3 }: { source: string; baseLevel?
             </p>
           );
         }
+        if (block.type === 'image') return <ExampleImage key={index} alt={block.alt} sha256={block.sha256} />;
         const List = block.ordered ? 'ol' : 'ul';
         return (
           <List key={index}>

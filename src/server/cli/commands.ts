@@ -10,7 +10,9 @@ import { ApiError, invalidInputFromZod } from '../errors';
 import { exportProject } from '../export';
 import { EXPORT_FORMATS, type ExportFormatName } from '../../shared/protocol/endpoints';
 import { importItems } from '../import/import-items';
+import { storeInstructionImages } from '../import/instruction-images';
 import { folderManifest } from '../import/media-folder';
+import { MediaFieldError } from '../import/resolve-media';
 import { IMPORT_FORMATS, type ImportFormat } from '../import/read-records';
 import type { TaskKind } from '../../shared/domain/task-kinds';
 import { createProject, isProjectId, noSuchProject } from '../queue/projects';
@@ -143,12 +145,15 @@ async function centreFor(
 const projectCreate: Command = {
   name: 'project:create',
   summary: 'create a project from a JSON spec and print its id',
-  usage: 'project:create --file <spec.json>',
+  usage: 'project:create --file <spec.json> [--media-dir <folder>]',
   help: [
     '--file <spec.json>     the project spec (name, kind, config, instructions…); "-" for standard input',
+    '--media-dir <folder>   example images in the instructions, on lines of their own, may name files in',
+    '                       this folder (![A car, side view](examples/car.jpg)): they are stored and shown',
+    '                       to HITers beside every task, offline too',
     ...databaseHelp,
   ],
-  options: { ...databaseOptions, file: { type: 'string' } },
+  options: { ...databaseOptions, file: { type: 'string' }, 'media-dir': { type: 'string' } },
   async run(values, io) {
     const file = requireString(values, 'file');
     const text = await readText(file);
@@ -161,7 +166,18 @@ const projectCreate: Command = {
     // Checked before the database is opened: a bad spec fails fast and touches nothing.
     const parsed = projectSpecSchema.safeParse(spec);
     if (!parsed.success) throw new CliError(`${file}: ${invalidInputFromZod(parsed.error).message}`);
-    const project = await withDatabase(values, io, (db) => createProject(db, parsed.data));
+    const mediaDir = optionalString(values, 'media-dir');
+    const project = await withServices(values, io, async ({ db, media }) => {
+      const instructions = await storeInstructionImages(
+        media,
+        parsed.data.instructions,
+        mediaDir ? resolve(mediaDir) : null,
+      ).catch((error: unknown) => {
+        if (error instanceof MediaFieldError) throw new CliError(`${file}: ${error.message}`);
+        throw error;
+      });
+      return createProject(db, { ...parsed.data, instructions });
+    });
     io.out(`${project.id}\n`);
     return 0;
   },

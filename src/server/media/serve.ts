@@ -9,8 +9,9 @@ export const MEDIA_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 /**
  * May this person read this file? Everyone: the files of items they hold or held a task of (with
- * thumbnails and peaks), and the files they uploaded themselves. Staff also: the files of projects
- * their centre may hold, and the files uploaded by people of their centre (recordings to review).
+ * thumbnails and peaks), the example images of projects they hold or held a task of, and the
+ * files they uploaded themselves. Staff also: the files and example images of projects their
+ * centre may hold, and the files uploaded by people of their centre (recordings to review).
  * Admins: any.
  */
 export async function mayReadMedia(db: Db, viewer: Viewer, sha256: string): Promise<boolean> {
@@ -21,10 +22,17 @@ export async function mayReadMedia(db: Db, viewer: Viewer, sha256: string): Prom
        SELECT 1 FROM item_media im JOIN leases l ON l.item_id = im.item_id
        WHERE im.sha256 = $1 AND l.worker_id = $2)
      OR EXISTS (
+       SELECT 1 FROM project_media pm JOIN items i ON i.project_id = pm.project_id
+       JOIN leases l ON l.item_id = i.id
+       WHERE pm.sha256 = $1 AND l.worker_id = $2)
+     OR EXISTS (
        SELECT 1 FROM uploads u WHERE u.sha256 = $1 AND u.user_id = $2 AND u.status = 'complete' AND u.sent)
      OR ($3::boolean AND EXISTS (
        SELECT 1 FROM item_media im JOIN items i ON i.id = im.item_id JOIN projects p ON p.id = i.project_id
        WHERE im.sha256 = $1 AND ${projectInReach('p', '$4', '$5')}))
+     OR ($3::boolean AND EXISTS (
+       SELECT 1 FROM project_media pm JOIN projects p ON p.id = pm.project_id
+       WHERE pm.sha256 = $1 AND ${projectInReach('p', '$4', '$5')}))
      OR ($3::boolean AND $4::uuid IS NOT NULL AND EXISTS (
        SELECT 1 FROM uploads u JOIN users owner ON owner.id = u.user_id
        WHERE u.sha256 = $1 AND u.status = 'complete' AND u.sent AND owner.centre_id = $4))`,

@@ -1,4 +1,5 @@
 import { idSchema } from '../../shared/domain/common';
+import { instructionImages } from '../../shared/domain/instructions';
 import { projectSpecSchema, type Project, type ProjectSpecInput } from '../../shared/domain/project';
 import type { TaskKind } from '../../shared/domain/task-kinds';
 import type { Db } from '../db/db';
@@ -103,31 +104,63 @@ export async function createProject(db: Db, input: ProjectSpecInput, viewer?: Vi
     if (!open && !mine)
       throw forbidden("this project's residency excludes your own centre: you could not run it");
   }
-  const [created] = await db.query<{ id: string }>(
-    `INSERT INTO projects (name, kind, config, instructions, price_cents, overlap, lease_seconds,
+  const examples = await storedInstructionImages(db, spec.instructions);
+  return db.transaction(async (tx) => {
+    const [created] = await tx.query<{ id: string }>(
+      `INSERT INTO projects (name, kind, config, instructions, price_cents, overlap, lease_seconds,
        honeypot_rate, honeypot_pass_score, review_rate, auto_accept_hours, required_skills,
        residency_countries, residency_centres)
      VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13::text[], $14::uuid[])
      RETURNING id`,
-    [
-      spec.name,
-      spec.kind,
-      JSON.stringify(spec.config),
-      spec.instructions,
-      spec.priceCents,
-      spec.overlap,
-      spec.leaseSeconds,
-      spec.honeypotRate,
-      spec.honeypotPassScore,
-      spec.reviewRate,
-      spec.autoAcceptHours,
-      spec.requiredSkills,
-      spec.residency.countries,
-      spec.residency.centreIds,
-    ],
+      [
+        spec.name,
+        spec.kind,
+        JSON.stringify(spec.config),
+        spec.instructions,
+        spec.priceCents,
+        spec.overlap,
+        spec.leaseSeconds,
+        spec.honeypotRate,
+        spec.honeypotPassScore,
+        spec.reviewRate,
+        spec.autoAcceptHours,
+        spec.requiredSkills,
+        spec.residency.countries,
+        spec.residency.centreIds,
+      ],
+    );
+    if (!created) throw new Error('project insert returned no row');
+    if (examples.length > 0) {
+      await tx.query('INSERT INTO project_media (project_id, sha256) SELECT $1, unnest($2::text[])', [
+        created.id,
+        examples,
+      ]);
+    }
+    return getProject(tx, created.id);
+  });
+}
+
+/**
+ * The stored files the instructions show as example images; one the queue does not have is
+ * refused, naming it (upload it first: `POST /v1/media`, or the CLI's `--media-dir`).
+ */
+async function storedInstructionImages(db: Db, instructions: string): Promise<string[]> {
+  const wanted = instructionImages(instructions);
+  if (wanted.length === 0) return [];
+  const known = await db.query<{ sha256: string }>(
+    'SELECT sha256 FROM media WHERE sha256 = ANY ($1::text[])',
+    [wanted],
   );
-  if (!created) throw new Error('project insert returned no row');
-  return getProject(db, created.id);
+  const missing = wanted.find((sha256) => !known.some((row) => row.sha256 === sha256));
+  if (missing) {
+    throw new ApiError(
+      400,
+      'invalid_input',
+      `instructions: the example image /media/${missing} is not stored on this queue: upload it first`,
+      { field: 'instructions' },
+    );
+  }
+  return wanted;
 }
 
 export async function getProject(db: Db, projectId: string, viewer?: Viewer): Promise<Project> {

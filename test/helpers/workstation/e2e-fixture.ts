@@ -9,7 +9,7 @@ import { startQueueServer } from '../../../src/server/embed';
 import type { MediaRef } from '../../../src/shared/domain/media';
 import { freePort, startTsx, type RunningProcess } from '../processes';
 import { ADMIN, HITTER } from '../queue-fixture';
-import { createAudioTranscriptionProject, createImageProject } from '../queue-projects';
+import { createAudioTranscriptionProject, createImageProject, FIXTURE_IMAGES } from '../queue-projects';
 import { MODERATION_SPEC, reviewsJsonl } from './workstation-harness';
 
 export type MediaQueueFixture = {
@@ -24,6 +24,9 @@ export type MediaQueueFixture = {
   ): Promise<Array<{ taskId: string; worker: string; status: string; answer: unknown }>>;
 };
 
+/** The caption of the example image in the photos' instructions. */
+export const EXAMPLE_CAPTION = 'A tight box, for example';
+
 export async function createMediaQueueFixture(): Promise<MediaQueueFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hitdesk-e2e-media-queue-'));
   const port = await freePort();
@@ -36,7 +39,14 @@ export async function createMediaQueueFixture(): Promise<MediaQueueFixture> {
     const moderation = (await seeded.admin.createProject({ ...MODERATION_SPEC, name: 'Customer reviews' }))
       .id;
     await seeded.admin.importJsonl(moderation, reviewsJsonl(3));
-    const image = await createImageProject(seeded.admin, { name: 'Street photos' });
+    // The photos' instructions show an example image: it downloads with the batch, as the photos do.
+    const example = await seeded.admin.storeMedia(FIXTURE_IMAGES.page);
+    const image = await createImageProject(seeded.admin, {
+      name: 'Street photos',
+      settings: {
+        instructions: `# Draw\nA box around each cat or rocket.\n\n![${EXAMPLE_CAPTION}](/media/${example.sha256})`,
+      },
+    });
     const audio = await createAudioTranscriptionProject(seeded.admin, { name: 'Radio clips' });
     projects = { moderation, image: image.project.id, audio: audio.project.id };
     media = { ...image.media, ...audio.media };

@@ -1,3 +1,4 @@
+import { instructionImages } from '../../../shared/domain/instructions';
 import { sha256Schema } from '../../../shared/domain/media';
 
 /** What the workstation knows of a file before it has it: the size and type its reference gives. */
@@ -43,10 +44,7 @@ function add(found: Map<string, MediaNeed>, sha256: unknown, mime: string | null
   found.set(sha256, { sha256, mime: known?.mime ?? mime, bytes: known?.bytes ?? size });
 }
 
-const INSTRUCTION_MEDIA = /\/media\/([a-f0-9]{64})\b/g;
-
-/** Images the instructions show (`![…](/media/<sha256>)`): downloaded with the batch like the rest. */
+/** Example images the instructions show (shared/domain/instructions.ts): downloaded with the batch like the rest. */
 export function instructionMedia(markdown: string): MediaNeed[] {
-  const shas = new Set([...markdown.matchAll(INSTRUCTION_MEDIA)].map((match) => match[1] as string));
-  return [...shas].map((sha256) => ({ sha256, mime: null, bytes: null }));
+  return instructionImages(markdown).map((sha256) => ({ sha256, mime: null, bytes: null }));
 }

@@ -34,31 +34,3 @@ export function shapeFacts(shape: Shape): Record<string, number> {
       return { x: Math.round(shape.x), y: Math.round(shape.y) };
   }
 }
-
-export type InstructionBlock =
-  { type: 'text'; source: string } | { type: 'example'; src: string; caption: string };
-
-/** A line holding only an image: `![caption](/media/<sha256>)` (or the bare sha256). */
-const EXAMPLE = /^!\[([^\]]*)\]\(\s*(?:\/media\/)?([a-f0-9]{64})\s*\)$/;
-
-/**
- * Project instructions with their example images: lines that are only an image reference to a
- * stored file become examples, shown beside the text; the rest stays Markdown.
- */
-export function instructionBlocks(source: string, mediaPath: (sha256: string) => string): InstructionBlock[] {
-  const blocks: InstructionBlock[] = [];
-  let text: string[] = [];
-  const endText = () => {
-    if (text.join('').trim() !== '') blocks.push({ type: 'text', source: text.join('\n') });
-    text = [];
-  };
-  for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const example = EXAMPLE.exec(line.trim());
-    if (example) {
-      endText();
-      blocks.push({ type: 'example', src: mediaPath(example[2]!), caption: example[1]!.trim() });
-    } else text.push(line);
-  }
-  endText();
-  return blocks;
-}

@@ -1,7 +1,4 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mediaPath } from '../../../shared/domain/media';
-import { instructionBlocks } from '../../editor/image/presentation';
 import { toggleInstructions, useAppStore } from '../../state/app-store';
 import { Kbd } from '../../ui/Kbd';
 import { Markdown } from '../../ui/Markdown';
@@ -13,7 +10,6 @@ import { Markdown } from '../../ui/Markdown';
 export function ImageInstructions({ instructions }: { instructions: string }) {
   const { t } = useTranslation('image');
   const open = useAppStore((state) => state.instructionsOpen);
-  const blocks = useMemo(() => instructionBlocks(instructions, mediaPath), [instructions]);
   if (instructions.trim() === '') return null;
   return (
     <section className="card instructions image-instructions" aria-labelledby="image-instructions-heading">
@@ -36,16 +32,7 @@ export function ImageInstructions({ instructions }: { instructions: string }) {
         </button>
       </h2>
       <div id="image-instructions-body" className="instructions-body" hidden={!open}>
-        {blocks.map((block, index) =>
-          block.type === 'text' ? (
-            <Markdown key={index} source={block.source} />
-          ) : (
-            <figure key={index} className="instruction-example">
-              <img src={block.src} alt={block.caption || t('instructions.example')} loading="lazy" />
-              {block.caption && <figcaption>{block.caption}</figcaption>}
-            </figure>
-          ),
-        )}
+        <Markdown source={instructions} />
       </div>
     </section>
   );
