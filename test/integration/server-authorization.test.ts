@@ -13,6 +13,7 @@ import type { Role } from '../../src/shared/domain/common';
 import type { ProjectSpecInput } from '../../src/shared/domain/project';
 import { encodeWav } from '../../src/shared/media/wav';
 import { ENDPOINT_NAMES, type EndpointName } from '../../src/shared/protocol/endpoints';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 import {
   describeOnBackends,
   reviewLines,
@@ -484,6 +485,18 @@ describeOnBackends('authorization: every endpoint × role × own / same centre /
       query: { limit: 1001 },
     });
     expect(pageSize.error).toMatchObject({ code: 'invalid_input', field: 'limit' });
+    // A query parameter the endpoint does not read is named, not ignored.
+    for (const path of [`/v1/projects/${project.same}/results?limt=5`, '/v1/projects?page=2']) {
+      const typo = await fetch(`${q.url}${path}`, {
+        headers: {
+          authorization: `Bearer ${callers.admin.token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        },
+      });
+      expect(typo.status, path).toBe(400);
+      const body = (await typo.json()) as { error: { field?: string; message: string } };
+      expect(body.error.message, path).toMatch(/^unknown query parameter "(limt|page)": this endpoint reads/);
+    }
     const huge = await q.call('submit', {
       token: hitter.token,
       body: {

@@ -58,9 +58,26 @@ describe('OpenAPI document', () => {
             ? 'application/octet-stream'
             : 'application/json';
       expect(operation.requestBody?.content[type]?.schema).toBeTypeOf('object');
+      expect(operation.responses['415']).toBeDefined();
     } else {
       expect(operation.requestBody).toBeUndefined();
     }
+  });
+
+  it('says which endpoints answer 409 (a conflict) and 429 (slow down), and only those', () => {
+    const answering = (status: string) =>
+      ENDPOINT_NAMES.filter((name) => {
+        const spec = endpoints[name];
+        return document.paths[openApiPath(spec.path)]?.[spec.method.toLowerCase()]?.responses[status];
+      });
+    expect(answering('429')).toEqual(['signIn']);
+    expect(answering('409').sort()).toEqual(
+      ['appendUpload', 'createCentre', 'createUpload', 'createUser', 'reviewSubmission', 'submit'].sort(),
+    );
+    const signIn = document.paths['/v1/auth/sign-in']?.post?.responses['429'] as unknown as {
+      description: string;
+    };
+    expect(signIn.description).toContain('Retry-After');
   });
 
   it('documents request bodies as clients write them (defaults optional)', () => {

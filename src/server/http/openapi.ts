@@ -50,7 +50,12 @@ function errorResponses(spec: EndpointSpec): Record<string, unknown> {
     '426': error('the client speaks a protocol older than the server accepts (`client_too_old`)'),
     '500': error('unexpected server error (`internal`)'),
   };
-  if (spec.body) responses['413'] = error('the body is too large (`payload_too_large`)');
+  if (spec.body) {
+    responses['413'] = error('the body is too large (`payload_too_large`)');
+    responses['415'] = error('the body is not in the content type this endpoint reads (`invalid_input`)');
+  }
+  for (const [status, description] of Object.entries(spec.refusals ?? {}))
+    responses[status] = error(description);
   if (spec.auth !== 'public')
     responses['401'] = error('no valid session (`unauthenticated`, `token_expired`)');
   if (spec.auth === 'public' && spec.body)

@@ -55,7 +55,7 @@ export function registerEndpoints(app: FastifyInstance, services: QueueServices,
         const context = await contextFor(spec, services, request);
         const input = {
           params: spec.params ? parsePart(spec.params, request.params) : {},
-          query: spec.query ? parsePart(spec.query, request.query) : {},
+          query: parseQuery(spec, request.query),
           body: spec.body ? parsePart(spec.body, bodyOf(spec, request)) : undefined,
         };
         const output = await handler(input, context);
@@ -88,6 +88,22 @@ async function contextFor(
   );
   if (spec.auth !== 'user') requireRole(user, spec.auth);
   return { ...base, user, tokenHash, viewer };
+}
+
+/**
+ * The query parameters, checked: one the endpoint does not read is refused by name (a typo such
+ * as `?limt=10` would otherwise be ignored in silence, and the client would get the default).
+ */
+function parseQuery(spec: EndpointSpec, query: unknown): unknown {
+  const known = spec.query ? Object.keys(spec.query.shape) : [];
+  const unknown = Object.keys((query ?? {}) as object).find((name) => !known.includes(name));
+  if (unknown !== undefined) {
+    const reads = known.length > 0 ? `this endpoint reads ${known.join(', ')}` : 'this endpoint reads none';
+    throw new ApiError(400, 'invalid_input', `unknown query parameter "${unknown}": ${reads}`, {
+      field: unknown,
+    });
+  }
+  return spec.query ? parsePart(spec.query, query) : {};
 }
 
 function parsePart(schema: z.ZodType, value: unknown): unknown {

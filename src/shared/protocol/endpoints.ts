@@ -42,6 +42,8 @@ export type EndpointSpec = {
   /** `binary`: the answer is the file itself (with Range support), not JSON; `response` is then unused. */
   responseFormat?: 'json' | 'binary';
   response: z.ZodType;
+  /** When this endpoint answers 409 (a conflict with what is stored) or 429 (slow down), in words. */
+  refusals?: { 409?: string; 429?: string };
 };
 
 function endpoint<const E extends EndpointSpec>(spec: E): E {
@@ -226,6 +228,9 @@ export const endpoints = {
     auth: 'public',
     body: z.object({ username: usernameSchema, password: passwordSchema }).strict(),
     response: signInResponseSchema,
+    refusals: {
+      429: 'too many failed sign-ins for this username or from this address (`rate_limited`); Retry-After says when to try again',
+    },
   }),
   signOut: endpoint({
     method: 'POST',
@@ -309,6 +314,7 @@ export const endpoints = {
     auth: 'user',
     body: submissionRequestSchema,
     response: submissionResponseSchema,
+    refusals: { 409: 'the idempotency key was already used for another answer (`idempotency_key_reused`)' },
   }),
   submitBatch: endpoint({
     method: 'POST',
@@ -382,6 +388,7 @@ export const endpoints = {
       })
       .strict(),
     response: uploadStateSchema,
+    refusals: { 409: 'too many unfinished uploads: finish them first (`conflict`)' },
   }),
   appendUpload: endpoint({
     method: 'POST',
@@ -394,6 +401,9 @@ export const endpoints = {
     body: z.unknown(),
     bodyFormat: 'binary',
     response: uploadStateSchema,
+    refusals: {
+      409: 'the chunk does not start where the upload stands; the message gives the offset to send (`conflict`)',
+    },
   }),
   getUpload: endpoint({
     method: 'GET',
@@ -496,6 +506,7 @@ export const endpoints = {
     params: z.object({ submissionId: idSchema }),
     body: verdictRequestSchema,
     response: submissionDetailSchema,
+    refusals: { 409: 'the submission already has its verdict (`conflict`)' },
   }),
   createCentre: endpoint({
     method: 'POST',
@@ -505,6 +516,7 @@ export const endpoints = {
     body: newCentreSchema,
     status: 201,
     response: centreSchema,
+    refusals: { 409: 'a centre of that name exists (`conflict`)' },
   }),
   listCentres: endpoint({
     method: 'GET',
@@ -521,6 +533,7 @@ export const endpoints = {
     body: newAccountSchema,
     status: 201,
     response: accountSchema,
+    refusals: { 409: 'the username is taken (`conflict`)' },
   }),
   listUsers: endpoint({
     method: 'GET',
