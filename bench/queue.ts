@@ -18,6 +18,7 @@ import { importItems } from '../src/server/import/import-items';
 import { createProject } from '../src/server/queue/projects';
 import { createTestDatabase } from '../test/helpers/postgres';
 import { percentile } from './stats';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/shared/protocol/version';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
@@ -86,7 +87,7 @@ function post(
           'content-type': 'application/json',
           'content-length': payload.length,
           authorization: `Bearer ${token}`,
-          'x-hitdesk-protocol': '1',
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
         },
       },
       (response) => {

@@ -17,6 +17,7 @@ import { startChildWorkstation, type ChildWorkstation } from '../helpers/worksta
 import { startFaultProxy, type FaultProxy } from '../helpers/workstation/fault-proxy';
 import { startTestQueue, type TestQueue } from '../helpers/workstation/test-queue';
 import { MODERATION_SPEC, reviewsJsonl } from '../helpers/workstation/workstation-harness';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 
 const RUNS = Number(process.env.HITDESK_MODEL_RUNS ?? 12);
 const PROFILES = ['amina', 'kofi'] as const;
@@ -74,7 +75,7 @@ async function api(path: string, init: { token?: string; body?: unknown } = {}) 
     method: init.body === undefined ? 'GET' : 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-hitdesk-protocol': '1',
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -17,6 +17,7 @@ import {
   reviewsJsonl,
   type TestWorkstation,
 } from '../helpers/workstation/workstation-harness';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 
 const LEASE_SECONDS = 600;
 
@@ -95,7 +96,7 @@ describe.skipIf(!hasPostgres)('lease renewal against the queue [postgres]', () =
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-hitdesk-protocol': '1',
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify(body),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { CallAborted, createQueueClient, QueueError, type QueueFailure } from './queue-client';
 import {
   apiError,
@@ -36,7 +37,7 @@ describe('queue client', () => {
     await expect(client.call('leaseTasks', { body: { count: 3 } })).resolves.toEqual({ tasks: [] });
     const [request] = stub.requests;
     expect(request).toMatchObject({ method: 'POST', path: '/v1/leases', body: { count: 3 } });
-    expect(request?.headers['x-hitdesk-protocol']).toBe('1');
+    expect(request?.headers['x-hitdesk-protocol']).toBe(String(PROTOCOL_VERSION));
     expect(request?.headers.authorization).toBe('Bearer tok-9');
     expect(request?.headers['content-type']).toBe('application/json');
   });

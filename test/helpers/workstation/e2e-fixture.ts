@@ -11,6 +11,7 @@ import { freePort, startTsx, type RunningProcess } from '../processes';
 import { ADMIN, HITTER } from '../queue-fixture';
 import { createAudioTranscriptionProject, createImageProject, FIXTURE_IMAGES } from '../queue-projects';
 import { MODERATION_SPEC, reviewsJsonl } from './workstation-harness';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
 
 export type MediaQueueFixture = {
   url: string;
@@ -73,12 +74,12 @@ export async function createMediaQueueFixture(): Promise<MediaQueueFixture> {
     async results(projectId) {
       const signIn = await fetch(`${url}/v1/auth/sign-in`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hitdesk-protocol': '1' },
+        headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
         body: JSON.stringify(ADMIN),
       });
       const { token } = (await signIn.json()) as { token: string };
       const response = await fetch(`${url}/v1/projects/${projectId}/results`, {
-        headers: { authorization: `Bearer ${token}`, 'x-hitdesk-protocol': '1' },
+        headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
       });
       return ((await response.json()) as { results: Awaited<ReturnType<MediaQueueFixture['results']>> })
         .results;
