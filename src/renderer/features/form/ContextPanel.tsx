@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FormItem } from '../../../shared/domain/kinds/form';
-import { mediaPath } from '../../../shared/domain/media';
+import { imageSources } from '../../../shared/domain/media';
 import { ImageView } from '../../canvas/ImageView';
 
 /**
@@ -59,7 +59,7 @@ export function ContextPanel({
           </h2>
           {imageKept ? (
             <ImageView
-              src={mediaPath(context.image.sha256)}
+              {...imageSources(context.image)}
               width={context.image.width}
               height={context.image.height}
               label={t('context.imageLabel')}
