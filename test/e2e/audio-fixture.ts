@@ -12,6 +12,7 @@ import type { ProjectSpecInput } from '../../src/shared/domain/project';
 import { parseWavHeader, readSample } from '../../src/shared/media/wav';
 import { freePort, repoRoot, startTsx, type RunningProcess } from '../helpers/processes';
 import { ADMIN, HITTER } from '../helpers/queue-fixture';
+import { filesOnLaptop } from './project-queue';
 
 export const AUDIO_FIXTURES = join(repoRoot, 'test/fixtures/audio');
 
@@ -167,11 +168,12 @@ export async function backToTask(page: Page, marker: Locator) {
   }).toPass({ timeout: 30_000 });
 }
 
-/** Takes `count` tasks and waits until their media are on the laptop. */
-export async function takeTasks(page: Page, count: number) {
+/** Takes `count` tasks and, when they have files (`withFiles`), waits until those are on the laptop. */
+export async function takeTasks(page: Page, count: number, withFiles = true) {
   await page.getByLabel('How many tasks?').fill(String(count));
   await page.getByRole('button', { name: 'Take tasks' }).click();
   await expect(page.getByText(count === 1 ? '1 task taken.' : `${count} tasks taken.`)).toBeVisible();
+  if (withFiles) await filesOnLaptop(page);
   const tasks = page.getByRole('list', { name: 'Tasks on this laptop' }).getByRole('button');
   await expect(tasks).toHaveCount(count);
   return tasks;

@@ -51,7 +51,7 @@ test('three prompts are recorded offline, one refused as too quiet and re-record
   try {
     let page = quiet.page;
     await signIn(page, laptop.url);
-    const tasks = await takeTasks(page, 1);
+    const tasks = await takeTasks(page, 1, false); // prompts to read: no files to download
     await queue.stop(); // offline from here
 
     await tasks.first().click();

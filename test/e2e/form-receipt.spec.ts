@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { startBrowserModeWorkstation } from '../helpers/queue-fixture';
-import { createProjectQueue, signInAndTake, syncUntilSent } from './project-queue';
+import { createProjectQueue, filesOnLaptop, signInAndTake, syncUntilSent } from './project-queue';
 
 // Two queue starts, a laptop and a sync on a shared CI machine: more than the default two minutes.
 test.setTimeout(300_000);
@@ -20,7 +20,8 @@ test('a receipt image transcribed into a form reaches the queue as typed', async
   const laptop = await startBrowserModeWorkstation(queue.url);
   try {
     await signInAndTake(page, laptop.url, 1);
-    // The receipt comes with the batch: from here on the queue is gone, the image still shows.
+    // The receipt comes with the batch: once it is here the queue is gone, the image still shows.
+    await filesOnLaptop(page);
     await queue.stop();
     await page.getByRole('list', { name: 'Tasks on this laptop' }).getByRole('button').first().click();
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { HITTER, startBrowserModeWorkstation } from '../helpers/queue-fixture';
 import { repoRoot } from '../helpers/processes';
-import { createProjectQueue } from './project-queue';
+import { createProjectQueue, filesOnLaptop } from './project-queue';
 
 // Two queue starts, a laptop, a reload and a sync on a shared CI machine.
 test.setTimeout(300_000);
@@ -82,7 +82,8 @@ test('boxes, polygons and points drawn offline, reloaded mid-task and submitted 
     await page.getByLabel('How many tasks?').fill('2');
     await page.getByRole('button', { name: 'Take tasks' }).click();
     await expect(page.getByText('2 tasks taken.')).toBeVisible();
-    // The photos come with the batch: from here on the queue is gone.
+    // The photos come with the batch: once they are on the laptop, the queue is gone.
+    await filesOnLaptop(page);
     await queue.stop();
     const tasks = page.getByRole('list', { name: 'Tasks on this laptop' }).getByRole('button');
     await tasks.first().click();

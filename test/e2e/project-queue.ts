@@ -83,6 +83,13 @@ export async function createProjectQueue(files: ProjectFiles) {
   };
 }
 
+/** Waits until the files of the tasks taken are on the laptop (before the queue goes away). */
+export async function filesOnLaptop(page: Page) {
+  await expect(page.locator('.download')).toContainText('All task files are on this laptop', {
+    timeout: 60_000,
+  });
+}
+
 /** Signs the HITer in on the laptop's page and takes `count` tasks (the queue must be up). */
 export async function signInAndTake(page: Page, laptopUrl: string, count: number) {
   await page.goto(laptopUrl);
