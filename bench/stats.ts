@@ -6,3 +6,10 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -41,6 +41,7 @@ import { startQueueServer } from '../src/server/embed';
 import type { Session, SyncStatus, TaskSummary } from '../src/shared/bridge/contract';
 import type { BridgeResult } from '../src/shared/bridge/errors';
 import { encodeWav } from '../src/shared/media/wav';
+import { median } from './stats';
 import { freePort, startTsx, type RunningProcess } from '../test/helpers/processes';
 import { MODERATION_SPEC, reviewsJsonl } from '../test/helpers/workstation/workstation-harness';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/shared/protocol/version';
@@ -457,12 +458,6 @@ async function plainDownload(queue: Queue, token: string, shas: string[]): Promi
 
 function roundFigures(r: DownloadRound) {
   return { ours_mb_s: round(r.ours_mb_s, 1), plain_mb_s: round(r.plain_mb_s, 1), ratio: round(r.ratio) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 async function main(): Promise<void> {
