@@ -53,7 +53,7 @@ test('a recording is segmented and transcribed offline, and the queue gets the s
     await page.keyboard.type(EN);
 
     // Reload: the draft is on the laptop, undo included.
-    await page.waitForTimeout(700);
+    await expect(page.getByText('Draft saved')).toBeVisible();
     await page.reload();
     await backToTask(page, page.getByLabel('Transcript of segment 1'));
     await expect(page.getByLabel('Transcript of segment 1')).toHaveValue(EN);

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createBridgeClient } from './client';
 import { createHttpTransport, type EventSourceLike } from './http-transport';
 
-type Request = { url: string; method: string; body: unknown };
+type Request = { url: string; method: string; body: unknown; keepalive?: boolean };
 
 /** A stand-in for the browser-mode host's HTTP side: records requests, answers with a Response. */
 function hostAnswering(reply: (request: Request) => Response) {
   const requests: Request[] = [];
   const fetchFn = (async (url: string, init: RequestInit) => {
-    const request = { url, method: init.method ?? 'GET', body: JSON.parse(String(init.body)) };
+    const request: Request = { url, method: init.method ?? 'GET', body: JSON.parse(String(init.body)) };
+    if (init.keepalive !== undefined) request.keepalive = init.keepalive;
     requests.push(request);
     return reply(request);
   }) as typeof fetch;
@@ -97,5 +98,24 @@ describe('HTTP transport (browser mode)', () => {
     expect(source.closed).toBe(false);
     offChanges();
     expect(source.closed).toBe(true);
+  });
+
+  it('sends what is asked while the page goes away as a keepalive request, if it is small enough', async () => {
+    const host = hostAnswering(() => Response.json({ ok: true, value: null }));
+    const page = new EventTarget();
+    const client = createBridgeClient(createHttpTransport({ fetch: host.fetchFn, page }));
+    const save = (text: string) => client.call('tasks.saveDraft', { taskId: 't1', draft: { text } });
+    await save('before');
+    page.dispatchEvent(new Event('pagehide'));
+    await save('while leaving');
+    await save('x'.repeat(30_000)); // over Chromium's keepalive quota: a plain request
+    page.dispatchEvent(new Event('pageshow')); // back from the back/forward cache
+    await save('after');
+    expect(host.requests.map((request) => request.keepalive)).toEqual([
+      undefined,
+      true,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -13,7 +13,15 @@ export type HttpTransportOptions = {
   baseUrl?: string;
   fetch?: typeof fetch;
   openEvents?: (url: string) => EventSourceLike;
+  /** Where `pagehide` and `pageshow` arrive (the window); tests hand in their own. */
+  page?: EventTarget;
 };
+
+/**
+ * Chromium lets keepalive requests carry 64 KiB in all; a larger body goes as a plain request
+ * (a draft that large was saved by the autosave timer long before, save its last edits).
+ */
+const KEEPALIVE_BODY_LIMIT = 60_000;
 
 function failure(message: string): BridgeResult<unknown> {
   return { ok: false, error: { code: 'internal', message } };
@@ -33,15 +41,25 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const openEvents = options.openEvents ?? ((url: string) => new EventSource(url));
   let source: EventSourceLike | null = null;
   let listeners = 0;
+  // While the page goes away (reload, closed tab), a request must outlive it: the last autosave
+  // of a task is sent from `pagehide`, and an ordinary fetch is cancelled with the page.
+  let leaving = false;
+  const page = options.page ?? (typeof window === 'undefined' ? undefined : window);
+  page?.addEventListener('pagehide', () => (leaving = true), { capture: true });
+  page?.addEventListener('pageshow', () => (leaving = false), { capture: true });
 
   return {
     async call(name, input) {
+      const request = JSON.stringify({ input: input === undefined ? null : input });
+      // UTF-8 takes at most three bytes per UTF-16 unit: a bound without encoding the body.
+      const keepalive = leaving && request.length * 3 <= KEEPALIVE_BODY_LIMIT;
       let response: Response;
       try {
         response = await doFetch(`${baseUrl}/bridge/call/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ input: input === undefined ? null : input }),
+          body: request,
+          ...(keepalive ? { keepalive } : {}),
         });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
