@@ -8,6 +8,8 @@ import { loadImagePyramid, type ImagePyramid } from './image-pyramid';
 type FakeBitmap = { width: number; height: number; close: () => void; source: string };
 const sizes: Record<string, { width: number; height: number; ms: number }> = {};
 let closed = 0;
+/** What the stand-ins saw, in order: `fetch <url>` and `decoded <url>`. */
+let events: string[] = [];
 
 function bitmap(width: number, height: number, source: string): FakeBitmap {
   return { width, height, source, close: () => (closed += 1) };
@@ -15,7 +17,9 @@ function bitmap(width: number, height: number, source: string): FakeBitmap {
 
 beforeEach(() => {
   closed = 0;
+  events = [];
   vi.stubGlobal('fetch', async (url: string) => {
+    events.push(`fetch ${url}`);
     if (!sizes[url]) return { ok: false, status: 404 };
     return { ok: true, blob: async () => ({ url }) };
   });
@@ -25,6 +29,7 @@ beforeEach(() => {
       if (source.url) {
         const size = sizes[source.url]!;
         await new Promise((done) => setTimeout(done, size.ms));
+        events.push(`decoded ${source.url}`);
         return bitmap(size.width, size.height, source.url);
       }
       const [first] = rest;
@@ -87,6 +92,17 @@ describe('loading an image pyramid', () => {
       [['/full resized×1'], false],
       [['/full tile×6', '/full resized×1', '/full resized×1'], true],
     ]);
+    loading.close();
+  });
+
+  it('fetches the full image only once the display rendition is decoded (they would share the cores)', async () => {
+    sizes['/preview'] = { width: 256, height: 171, ms: 1 };
+    sizes['/display'] = { width: 2048, height: 1365, ms: 20 };
+    sizes['/full'] = { width: 6000, height: 4000, ms: 5 };
+    const { loading } = load({ preview: '/preview', display: '/display' });
+    await loading.done;
+    expect(events.indexOf('fetch /full')).toBeGreaterThan(events.indexOf('decoded /display'));
+    expect(events.indexOf('fetch /preview')).toBeLessThan(events.indexOf('decoded /display'));
     loading.close();
   });
 });

@@ -66,43 +66,48 @@ export function loadImagePyramid(
   const preview = rendition(options.preview, 1);
   const display = rendition(options.display, 2);
 
-  const done = decode(src, signal).then(async (full) => {
-    const plan = planPyramid(full);
-    const size = { width: full.width, height: full.height };
-    if (plan.length === 1 && plan[0]!.tiles.length === 1) {
-      keep(full);
-      offer(3, { ...size, levels: [single(full, 1)], complete: true });
-      return;
-    }
-    try {
-      const resized = (entry: LevelPlan) =>
-        createImageBitmap(full, {
-          resizeWidth: entry.width,
-          resizeHeight: entry.height,
-          resizeQuality: 'medium',
-        });
-      // The overview first: one quick resize, and the whole image shows sharp enough to work.
-      const coarsest = plan[plan.length - 1]!;
-      const overview = { ...coarsest, tiles: await cut(keep(await resized(coarsest)), coarsest, keep) };
-      offer(2, { ...size, levels: [overview], complete: false });
-      // Copying from a decoded bitmap blocks the main thread (about a tenth of a second per tile or
-      // level here): the overview goes to the painter first (React commits it in the next frames),
-      // then one copy per task, so frames keep coming.
-      await nextFrame();
-      await nextFrame();
-      const fullLevel = { ...plan[0]!, tiles: await cut(full, plan[0]!, keep) };
-      const middle: PyramidLevel[] = [];
-      for (const entry of plan.slice(1, -1)) {
-        const source = keep(await resized(entry));
-        await nextTask();
-        middle.push({ ...entry, tiles: await cut(source, entry, keep) });
+  // The full image is fetched and decoded once the display rendition is (or has failed): a
+  // large photo's decode takes a core for half a second, which on a two-core laptop would hold
+  // back the rendition (and the tool's first render) that the first view needs.
+  const done = display
+    .then(() => decode(src, signal))
+    .then(async (full) => {
+      const plan = planPyramid(full);
+      const size = { width: full.width, height: full.height };
+      if (plan.length === 1 && plan[0]!.tiles.length === 1) {
+        keep(full);
+        offer(3, { ...size, levels: [single(full, 1)], complete: true });
+        return;
       }
-      await Promise.all([preview, display]);
-      offer(3, { ...size, levels: [fullLevel, ...middle, overview], complete: true });
-    } finally {
-      full.close();
-    }
-  });
+      try {
+        const resized = (entry: LevelPlan) =>
+          createImageBitmap(full, {
+            resizeWidth: entry.width,
+            resizeHeight: entry.height,
+            resizeQuality: 'medium',
+          });
+        // The overview first: one quick resize, and the whole image shows sharp enough to work.
+        const coarsest = plan[plan.length - 1]!;
+        const overview = { ...coarsest, tiles: await cut(keep(await resized(coarsest)), coarsest, keep) };
+        offer(2, { ...size, levels: [overview], complete: false });
+        // Copying from a decoded bitmap blocks the main thread (about a tenth of a second per tile or
+        // level here): the overview goes to the painter first (React commits it in the next frames),
+        // then one copy per task, so frames keep coming.
+        await nextFrame();
+        await nextFrame();
+        const fullLevel = { ...plan[0]!, tiles: await cut(full, plan[0]!, keep) };
+        const middle: PyramidLevel[] = [];
+        for (const entry of plan.slice(1, -1)) {
+          const source = keep(await resized(entry));
+          await nextTask();
+          middle.push({ ...entry, tiles: await cut(source, entry, keep) });
+        }
+        await Promise.all([preview, display]);
+        offer(3, { ...size, levels: [fullLevel, ...middle, overview], complete: true });
+      } finally {
+        full.close();
+      }
+    });
 
   return {
     done,

@@ -2,6 +2,39 @@ import type { Size } from '../editor/image/geometry';
 import { RasterPainter, type Surface } from './raster-painter';
 import type { FromPainter, LayerName, ToPainter } from './raster-protocol';
 
+/**
+ * A worker started ahead of its canvas: starting one (a thread, its script fetched, compiled and
+ * run) takes a few hundred milliseconds on a modest laptop, which the task's first render would
+ * otherwise wait through after the canvas is up.
+ */
+let spare: Worker | null = null;
+
+function startWorker(): Worker {
+  return new Worker(new URL('./raster-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts the painter's worker now, for the canvas about to be made (e.g. as a task opens). */
+export function warmRasterWorker(): void {
+  if (spare !== null || typeof Worker === 'undefined') return;
+  try {
+    const worker = startWorker();
+    // One that cannot start is dropped here; the canvas then starts its own (or falls back).
+    worker.onerror = () => {
+      worker.terminate();
+      if (spare === worker) spare = null;
+    };
+    spare = worker;
+  } catch {
+    spare = null;
+  }
+}
+
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = null;
+  return worker;
+}
+
 /** A layer's picture as the painter sent it back. */
 export type Painted = Omit<FromPainter, 'type' | 'bitmap'> & {
   bitmap: CanvasImageSource & { close?: () => void };
@@ -23,7 +56,7 @@ export class RasterClient {
     private readonly onPainted: (painted: Painted) => void,
   ) {
     try {
-      const worker = new Worker(new URL('./raster-worker.ts', import.meta.url), { type: 'module' });
+      const worker = takeWorker();
       worker.onmessage = (event: MessageEvent<FromPainter | { type: 'ready' }>) => {
         const data = event.data;
         if (data.type === 'ready') {

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Size } from '../editor/image/geometry';
 import { loadImagePyramid, type ImagePyramid } from './image-pyramid';
+import { warmRasterWorker } from './raster-client';
 import { SceneRenderer, type SceneNodes } from './scene-renderer';
 import { ViewportController } from './viewport-controller';
 
@@ -24,7 +25,11 @@ export function useCanvasScene(options: {
   const { src, image } = options;
   const containerRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
-  const [ownController] = useState(() => options.controller ?? new ViewportController(image));
+  const [ownController] = useState(() => {
+    // The painter's worker starts while the tool renders, ready by the time the canvas is.
+    warmRasterWorker();
+    return options.controller ?? new ViewportController(image);
+  });
   const controller = options.controller ?? ownController;
   const [nodes, setNodes] = useState<SceneNodes | null>(null);
   const [renderer, setRenderer] = useState<SceneRenderer | null>(null);

@@ -5,8 +5,10 @@ import {
   type Shape,
   type ShapeType,
 } from '../../../shared/domain/kinds/image';
-import { boundsOfPoints, type Rect } from './geometry';
 import { readImageDocFast } from './read-doc';
+
+// The canvas's painter (a worker) needs shape bounds without the schemas (zod) this module reads with.
+export { bboxOf } from './shape-bounds';
 
 /** The document the image tool edits: exactly the answer it submits (shapes and chosen classes). */
 export type ImageDoc = ImageAnswer;
@@ -20,17 +22,6 @@ export const EMPTY_IMAGE_DOC: ImageDoc = { shapes: [], classes: [] };
 /** A stored document (draft or answer) read back, as the shared schema reads it; null when it does not. */
 export function readImageDoc(value: unknown): ImageDoc | null {
   return readImageDocFast(value);
-}
-
-export function bboxOf(shape: Shape): Rect {
-  switch (shape.type) {
-    case 'box':
-      return { x: shape.x, y: shape.y, width: shape.width, height: shape.height };
-    case 'polygon':
-      return boundsOfPoints(shape.points);
-    case 'point':
-      return { x: shape.x, y: shape.y, width: 0, height: 0 };
-  }
 }
 
 export function labelOf(config: ImageConfig, code: string): ImageLabel | undefined {

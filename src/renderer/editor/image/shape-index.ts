@@ -1,4 +1,5 @@
-import { bboxOf, type Shape } from './doc';
+import type { Shape } from './doc';
+import { bboxOf } from './shape-bounds';
 import { pointInPolygon, rectContains, nearestEdge, type Point, type Rect } from './geometry';
 
 /**
