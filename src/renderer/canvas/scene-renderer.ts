@@ -168,6 +168,11 @@ export class SceneRenderer {
     return this.front.shapes?.excluded ?? null;
   }
 
+  /** True once the image shown comes from the full decoded image (every level, not a rendition). */
+  get imageComplete(): boolean {
+    return this.front.image?.complete ?? false;
+  }
+
   /** True while the shapes raster shown is older than the scene. */
   get shapesBehind(): boolean {
     return (this.front.shapes?.version ?? -1) !== this.version.shapes;
