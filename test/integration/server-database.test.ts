@@ -45,6 +45,34 @@ for (const backend of BACKENDS) {
       expect(history[0]?.n).toBe(MIGRATIONS.length);
     });
 
+    it('numbers the projects made before version 6 in the order they were made', async () => {
+      const db = await open(await target());
+      await migrate(db, MIGRATIONS.slice(0, 5));
+      // Inserted in one order, made (created_at) in the other.
+      for (const [name, made] of [
+        ['second', '2026-02-01T00:00:00Z'],
+        ['first', '2026-01-01T00:00:00Z'],
+      ]) {
+        await db.query(
+          `INSERT INTO projects (name, kind, config, price_cents, overlap, lease_seconds, created_at)
+           VALUES ($1, 'form', '{}', 1, 1, 60, $2)`,
+          [name, made],
+        );
+      }
+      await migrate(db, MIGRATIONS);
+      await db.query(
+        `INSERT INTO projects (name, kind, config, price_cents, overlap, lease_seconds) VALUES ('third', 'form', '{}', 1, 1, 60)`,
+      );
+      const rows = await db.query<{ name: string; seq: string }>(
+        'SELECT name, seq FROM projects ORDER BY seq',
+      );
+      expect(rows.map((row) => [row.name, Number(row.seq)])).toEqual([
+        ['first', 1],
+        ['second', 2],
+        ['third', 3],
+      ]);
+    });
+
     it('leaves the previous version when a migration fails', async () => {
       const db = await open(await target());
       const broken: Migration = {

@@ -47,6 +47,25 @@ describeOnBackends('projects and imports', (queue) => {
     expect(ids.indexOf(later.id)).toBeLessThan(ids.indexOf(created.id));
   });
 
+  it('lists the projects in pages, newest first, each once', async () => {
+    const made = [];
+    for (let n = 0; n < 5; n += 1) made.push((await newProject()).id);
+    const seen: string[] = [];
+    let after = 0;
+    for (let pages = 0; seen.length < 5; pages += 1) {
+      const page = await queue().call('listProjects', { token: admin.token, query: { limit: 2, after } });
+      expect(page.status).toBe(200);
+      expect(page.data.projects.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.projects.map((project) => project.id));
+      expect(page.data.nextAfter).not.toBeNull();
+      after = page.data.nextAfter!;
+    }
+    expect(seen.slice(0, 5)).toEqual([...made].reverse());
+    const bad = await queue().call('listProjects', { token: admin.token, query: { limit: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.error?.message).toContain('limit');
+  });
+
   it('refuses a bad config and names the field', async () => {
     const { call } = queue();
     const missingFrench = await call('createProject', {

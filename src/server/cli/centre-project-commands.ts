@@ -2,7 +2,7 @@ import { newCentreSchema } from '../../shared/protocol/accounts';
 import { createCentre } from '../accounts/accounts';
 import type { Db } from '../db/db';
 import { invalidInputFromZod } from '../errors';
-import { isProjectId, listProjects, noSuchProject } from '../queue/projects';
+import { allProjects, isProjectId, noSuchProject } from '../queue/projects';
 import { CliError, requireString, type Command } from './command';
 import { printJson } from './cli-support';
 import { databaseHelp, databaseOptions, withDatabase } from './database-options';
@@ -39,7 +39,7 @@ export const projectList: Command = {
   options: { ...databaseOptions, json: { type: 'boolean' } },
   async run(values, io) {
     const listed = await withDatabase(values, io, async (db) => {
-      const projects = await listProjects(db);
+      const projects = await allProjects(db);
       const active = await db.query<{ id: string; active: boolean }>('SELECT id, active FROM projects');
       const isActive = new Map(active.map((row) => [row.id, row.active]));
       return projects.map((project) => ({ ...project, active: isActive.get(project.id) ?? true }));

@@ -49,7 +49,7 @@ export const handlers: Handlers = {
 
   // Projects: staff of the centres a project's residency allows (admins: all).
   createProject: (request, { db, viewer }) => createProject(db, request.body, viewer),
-  listProjects: async (_request, { db, viewer }) => ({ projects: await listProjects(db, viewer) }),
+  listProjects: async (request, { db, viewer }) => listProjects(db, viewer, request.query),
   getProject: (request, { db, viewer }) => getProject(db, request.params.projectId, viewer),
   importItems: async (request, { db, media, user, viewer }) => {
     await requireProjectInReach(db, viewer, request.params.projectId);

@@ -31,7 +31,7 @@ type ProjectRow = {
 };
 
 const SELECT_PROJECT = `
-SELECT p.id, p.name, p.kind, p.config, p.instructions, p.price_cents, p.overlap, p.lease_seconds, p.created_at,
+SELECT p.id, p.seq, p.name, p.kind, p.config, p.instructions, p.price_cents, p.overlap, p.lease_seconds, p.created_at,
   p.honeypot_rate, p.honeypot_pass_score, p.review_rate, p.auto_accept_hours, p.required_skills,
   p.residency_countries, p.residency_centres,
   (SELECT count(*)::int FROM items i WHERE i.project_id = p.id AND i.gold IS NULL) AS item_count,
@@ -171,13 +171,44 @@ export async function getProject(db: Db, projectId: string, viewer?: Viewer): Pr
   return projectOf(row);
 }
 
-/** Newest first; staff other than admins see the projects their centre may hold. */
-export async function listProjects(db: Db, viewer?: Viewer): Promise<Project[]> {
-  const rows = await db.query<ProjectRow>(
-    `${SELECT_PROJECT} WHERE $1::boolean OR ${projectInReach('p', '$2', '$3')} ORDER BY p.created_at DESC, p.id`,
-    [!viewer || isAdmin(viewer), viewer?.centreId ?? null, viewer?.country ?? null],
+export type ProjectPage = { projects: Project[]; nextAfter: number | null };
+
+/**
+ * Newest first, a page at a time: `after` is the `nextAfter` of the page before (0: from the
+ * newest). Staff other than admins see the projects their centre may hold.
+ */
+export async function listProjects(
+  db: Db,
+  viewer?: Viewer,
+  page: { limit: number; after: number } = { limit: 200, after: 0 },
+): Promise<ProjectPage> {
+  const rows = await db.query<ProjectRow & { seq: string }>(
+    `${SELECT_PROJECT}
+     WHERE ($1::boolean OR ${projectInReach('p', '$2', '$3')}) AND ($4::bigint = 0 OR p.seq < $4)
+     ORDER BY p.seq DESC LIMIT $5`,
+    [
+      !viewer || isAdmin(viewer),
+      viewer?.centreId ?? null,
+      viewer?.country ?? null,
+      page.after,
+      page.limit + 1,
+    ],
   );
-  return rows.map(projectOf);
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  return { projects: shown.map(projectOf), nextAfter: more ? Number(shown.at(-1)?.seq) : null };
+}
+
+/** Every project, newest first (the CLI's list), page after page. */
+export async function allProjects(db: Db): Promise<Project[]> {
+  const all: Project[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await listProjects(db, undefined, { limit: 500, after });
+    all.push(...page.projects);
+    if (page.nextAfter === null) return all;
+    after = page.nextAfter;
+  }
 }
 
 export async function findProjectByName(db: Db, name: string): Promise<Project | null> {

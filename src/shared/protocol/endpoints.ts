@@ -258,9 +258,10 @@ export const endpoints = {
   listProjects: endpoint({
     method: 'GET',
     path: '/v1/projects',
-    summary: 'All projects, newest first',
+    summary: 'The projects, newest first, in pages (`after`: the `nextAfter` of the page before)',
     auth: managers,
-    response: z.object({ projects: z.array(projectSchema) }),
+    query: z.object(page),
+    response: z.object({ projects: z.array(projectSchema), nextAfter: z.int().nullable() }),
   }),
   getProject: endpoint({
     method: 'GET',

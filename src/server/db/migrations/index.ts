@@ -3,6 +3,7 @@ import { migration0002 } from './0002_media';
 import { migration0003 } from './0003_work';
 import { migration0004 } from './0004_lease_requests';
 import { migration0005 } from './0005_project_media';
+import { migration0006 } from './0006_project_seq';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
