@@ -1,7 +1,8 @@
 /**
- * Validation, end to end and offline: two clips (espeak-ng speech) and the sentences they should
- * say; the answer buttons stay locked until a clip has been heard to the end; V, I, 1–9, R and
- * Enter do the work; the queue gets one valid and one invalid verdict with its reason.
+ * Validation, end to end and offline: two clips (espeak-ng speech, an MP3 and a WAV) and the
+ * sentences they should say; the answer buttons stay locked until a clip has been heard to the
+ * end; V, I, 1–9, R and Enter do the work; the queue gets one valid and one invalid verdict with
+ * its reason.
  */
 import { expect, test } from '@playwright/test';
 import { startBrowserModeWorkstation } from '../helpers/queue-fixture';
@@ -13,7 +14,8 @@ test('two clips are validated offline, only after being heard, and the verdicts 
   const queue = await createAudioQueue(VALIDATION_PROJECT, [
     {
       id: 'weather',
-      data: { audio: 'clip-en-weather.wav', sentence: 'The weather is lovely today.', language: 'en' },
+      // An MP3, as clients' voice clips often are: the queue measures it, the laptop plays it.
+      data: { audio: 'clip-en-weather.mp3', sentence: 'The weather is lovely today.', language: 'en' },
     },
     // The clip says "huit heures": the sentence is wrong.
     {

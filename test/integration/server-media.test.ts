@@ -19,6 +19,8 @@ import {
 } from '../helpers/queue-projects';
 import { describeOnBackends, type SignedIn, type TestQueue } from './server-harness';
 
+const AUDIO_FIXTURES = join(import.meta.dirname, '../fixtures/audio');
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function tone(seconds: number, sampleRate = 16_000): Uint8Array {
@@ -186,12 +188,47 @@ describeOnBackends('media, uploads, renewals and feedback', (queue) => {
     expect((await raw(q, path, { token: stranger.token })).status).toBe(404);
   });
 
+  it('describes MP3, Ogg Vorbis, Ogg Opus and FLAC audio as it does WAV: duration, and peaks in step', async () => {
+    const seconds = (peaks: { data: number[]; samplesPerBucket: number; sampleRate: number }) => {
+      // When the speech starts: the first bucket louder than a tenth of full scale.
+      const bucket = peaks.data.findIndex((value, index) => index % 2 === 1 && value > 0.1);
+      return ((bucket - 1) / 2) * (peaks.samplesPerBucket / peaks.sampleRate);
+    };
+    const describe = async (file: string) => {
+      const reply = await upload(readFileSync(join(AUDIO_FIXTURES, file)));
+      expect(reply.status, file).toBe(201);
+      const ref = reply.json() as MediaRef;
+      const peaksFile = await raw(queue(), `/v1/media/${ref.peaks?.sha256}`, { token: admin.token });
+      return { ref, peaks: waveformPeaksSchema.parse(peaksFile.json()) };
+    };
+    const wav = await describe('clip-en-weather.wav');
+    for (const [file, mime, sampleRate] of [
+      ['clip-en-weather.mp3', 'audio/mpeg', 16_000],
+      ['clip-en-weather.ogg', 'audio/ogg', 16_000],
+      ['clip-en-weather.opus', 'audio/ogg', 48_000],
+      ['clip-en-weather.flac', 'audio/flac', 16_000],
+    ] as const) {
+      const { ref, peaks } = await describe(file);
+      expect(ref, file).toMatchObject({ mime, sampleRate, channels: 1 });
+      // The same two seconds, the speech at the same place (an MP3's encoder delay is cut).
+      expect(Math.abs(ref.durationMs! - wav.ref.durationMs!), file).toBeLessThanOrEqual(10);
+      expect(peaks.durationMs).toBe(ref.durationMs);
+      expect(Math.abs(seconds(peaks) - seconds(wav.peaks)), file).toBeLessThanOrEqual(0.015);
+    }
+  });
+
   it('refuses formats it cannot read, saying which and what to do', async () => {
-    const mp3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    const refused = await upload(mp3);
+    const m4a = new TextEncoder().encode('\0\0\0\x20ftypM4A \0\0\0\0\0\0\0\0');
+    const refused = await upload(m4a);
     expect(refused.status).toBe(400);
     expect((refused.json() as { error: { message: string } }).error.message).toMatch(
-      /MP3 files are not supported yet: convert it to WAV/,
+      /MP4\/M4A files are not supported yet: convert it to WAV, MP3, Ogg or FLAC/,
+    );
+    // An MP3 tag with no sound after it.
+    const hollow = await upload(new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    expect(hollow.status).toBe(400);
+    expect((hollow.json() as { error: { message: string } }).error.message).toContain(
+      'no sound could be decoded from this MP3 file',
     );
     const text = await upload(new TextEncoder().encode('just some text, not media at all'));
     expect(text.status).toBe(400);
@@ -402,7 +439,7 @@ describeOnBackends('media, uploads, renewals and feedback', (queue) => {
     ]);
     expect(first.rejected[0]?.message).toContain('no file "missing.wav"');
     expect(first.rejected[1]?.message).toContain('inside the media folder');
-    expect(first.rejected[2]?.message).toContain('MP3 files are not supported yet');
+    expect(first.rejected[2]?.message).toContain('no sound could be decoded from this MP3 file');
 
     writeFileSync(join(dir, 'missing.wav'), tone(2));
     const second = await q.server.admin.importFile(project.id, csv, { format: 'csv', mediaDir: dir });

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import type { MediaRef } from '../../shared/domain/media';
+import type { MediaRef, WaveformPeaks } from '../../shared/domain/media';
 import { MediaFormatError } from '../../shared/media/errors';
 import { readImageHeader } from '../../shared/media/image-header';
 import { PeaksBuilder } from '../../shared/media/peaks';
@@ -13,6 +13,7 @@ import { sniffMediaType, unsupportedMediaMessage } from '../../shared/media/snif
 import { parseWavHeader } from '../../shared/media/wav';
 import type { Db } from '../db/db';
 import { ApiError } from '../errors';
+import { describeCompressedAudio } from './compressed-audio';
 import type { MediaStore } from './store';
 import { decodeImage, makeRenditions, type Rendition } from './thumbnail';
 import { readFile } from 'node:fs/promises';
@@ -44,7 +45,7 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: n
 
 /**
  * Stores a file that sits at `tempPath` (on the store's disk; it is moved, not copied): works out
- * what it is from its bytes, adds a thumbnail and a display rendition (images) or duration and peaks (WAV audio), and
+ * what it is from its bytes, adds a thumbnail and a display rendition (images) or duration and peaks (audio), and
  * records it. The same bytes stored twice are one file. Unsupported formats are refused with a
  * message that names the format and the way out.
  */
@@ -67,6 +68,10 @@ export async function ingestTempFile(
     let ref: MediaRef;
     if (type.mime === 'audio/wav') {
       ref = await describeWav(library, tempPath, head, { sha256, bytes }, derived);
+    } else if (type.mime.startsWith('audio/')) {
+      const facts = await describeCompressedAudio(tempPath, type, head);
+      const peaks = await storePeaks(library, facts.peaks, derived);
+      ref = { sha256, mime: type.mime, bytes, ...facts, peaks };
     } else {
       ref = await describeImage(library, tempPath, { sha256, bytes }, derived);
     }
@@ -193,10 +198,6 @@ async function describeWav(
     end: info.dataOffset + info.dataBytes - 1,
   });
   for await (const chunk of stream) builder.push(chunk as Buffer);
-  const peaks = new TextEncoder().encode(JSON.stringify(builder.finish()));
-  const peaksSha = createHash('sha256').update(peaks).digest('hex');
-  await library.store.putBytes(peaksSha, peaks);
-  derived.push({ sha256: peaksSha, mime: 'application/json', bytes: peaks.length });
   return {
     sha256: file.sha256,
     mime: 'audio/wav',
@@ -204,8 +205,17 @@ async function describeWav(
     durationMs: info.durationMs,
     sampleRate: info.sampleRate,
     channels: info.channels,
-    peaks: { sha256: peaksSha, bytes: peaks.length },
+    peaks: await storePeaks(library, builder.finish(), derived),
   };
+}
+
+/** The waveform peaks as a stored JSON file of their own (the workstation downloads it with the audio). */
+async function storePeaks(library: MediaLibrary, peaks: WaveformPeaks, derived: MediaRef[]) {
+  const bytes = new TextEncoder().encode(JSON.stringify(peaks));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await library.store.putBytes(sha256, bytes);
+  derived.push({ sha256, mime: 'application/json', bytes: bytes.length });
+  return { sha256, bytes: bytes.length };
 }
 
 async function recordMedia(

@@ -95,10 +95,29 @@ describe('sniffMediaType', () => {
       supported: true,
     });
     const mp3 = sniffMediaType(new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-    expect(mp3).toMatchObject({ mime: 'audio/mpeg', supported: false });
-    expect(unsupportedMediaMessage(mp3)).toMatch(/^MP3 files are not supported yet: convert it to WAV/);
-    const ogg = sniffMediaType(new TextEncoder().encode('OggS\0\x02\0\0\0\0\0\0\0\0'));
-    expect(unsupportedMediaMessage(ogg)).toContain('Ogg');
+    expect(mp3).toMatchObject({ mime: 'audio/mpeg', supported: true });
+    // Ogg: the codec is read from the first packet, after the page header and its segment table.
+    const oggPage = (packet: string) =>
+      new Uint8Array([
+        ...new TextEncoder().encode('OggS'),
+        ...new Array<number>(22).fill(0),
+        1, // one segment, of 19 bytes
+        19,
+        ...new TextEncoder().encode(packet),
+      ]);
+    expect(sniffMediaType(oggPage('OpusHead'))).toMatchObject({
+      mime: 'audio/ogg',
+      supported: true,
+      codec: 'opus',
+    });
+    expect(sniffMediaType(oggPage('\x01vorbis'))).toMatchObject({ supported: true, codec: 'vorbis' });
+    const speex = sniffMediaType(oggPage('Speex   '));
+    expect(speex).toMatchObject({ mime: 'audio/ogg', supported: false });
+    expect(unsupportedMediaMessage(speex)).toMatch(
+      /^Ogg \(neither Vorbis nor Opus\) files are not supported yet: convert it/,
+    );
+    const m4a = sniffMediaType(new TextEncoder().encode('\0\0\0\x20ftypM4A \0\0\0\0'));
+    expect(unsupportedMediaMessage(m4a)).toMatch(/^MP4\/M4A files .* e\.g\. `ffmpeg -i in\.m4a out\.mp3`/);
     expect(
       unsupportedMediaMessage(sniffMediaType(new TextEncoder().encode('hello world, plain text'))),
     ).toMatch(/unrecognised/);

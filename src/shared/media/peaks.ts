@@ -88,6 +88,74 @@ export class PeaksBuilder {
   }
 }
 
+/**
+ * Peaks of decoded audio (float samples, one array per channel) whose length is only known at the
+ * end, as when a compressed file streams through its decoder: buckets as fine as a WAV's, merged
+ * in pairs whenever there would be more than `maxBuckets`, so the result follows the same rule.
+ */
+export class DecodedPeaksBuilder {
+  private samplesPerBucket: number;
+  private readonly maxBuckets: number;
+  private data: number[] = [];
+  private frames = 0;
+  private framesInBucket = 0;
+  private min = Infinity;
+  private max = -Infinity;
+
+  constructor(
+    private readonly sampleRate: number,
+    options: PeaksOptions = {},
+  ) {
+    this.samplesPerBucket = samplesPerBucketFor(0, sampleRate, options);
+    this.maxBuckets = options.maxBuckets ?? DEFAULT_MAX_BUCKETS;
+  }
+
+  /** Feeds the decoder's next output: one array of samples per channel. */
+  push(channels: readonly Float32Array[]): void {
+    const frames = channels[0]?.length ?? 0;
+    for (let frame = 0; frame < frames; frame += 1) {
+      for (const channel of channels) {
+        const value = channel[frame] ?? 0;
+        if (value < this.min) this.min = value;
+        if (value > this.max) this.max = value;
+      }
+      this.framesInBucket += 1;
+      if (this.framesInBucket === this.samplesPerBucket) this.closeBucket();
+    }
+    this.frames += frames;
+  }
+
+  finish(): WaveformPeaks {
+    if (this.framesInBucket > 0) this.closeBucket();
+    return {
+      version: 1,
+      durationMs: Math.round((this.frames * 1000) / this.sampleRate),
+      sampleRate: this.sampleRate,
+      samplesPerBucket: this.samplesPerBucket,
+      data: this.data,
+    };
+  }
+
+  private closeBucket(): void {
+    this.data.push(round4(this.min), round4(this.max));
+    this.framesInBucket = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    // Halved at an even count, so every bucket keeps its place in time.
+    const buckets = this.data.length / 2;
+    if (buckets > this.maxBuckets && buckets % 2 === 0) this.halve();
+  }
+
+  /** Twice the samples per bucket: each pair of buckets becomes one (min of mins, max of maxes). */
+  private halve(): void {
+    const merged: number[] = [];
+    for (let i = 0; i < this.data.length; i += 4)
+      merged.push(Math.min(this.data[i]!, this.data[i + 2]!), Math.max(this.data[i + 1]!, this.data[i + 3]!));
+    this.data = merged;
+    this.samplesPerBucket *= 2;
+  }
+}
+
 /** Peaks of a whole WAV file held in memory. */
 export function computeWavPeaks(file: Uint8Array, info: WavInfo, options: PeaksOptions = {}): WaveformPeaks {
   const builder = new PeaksBuilder(info, options);

@@ -1,5 +1,6 @@
 /**
- * What a file is, from its first bytes (never from its name). The queue decodes PNG, JPEG and WAV;
+ * What a file is, from its first bytes (never from its name). The queue decodes PNG, JPEG, WAV,
+ * MP3, Ogg (Vorbis, Opus) and FLAC;
  * the others are recognised so that the error can say what the file was and what to do.
  */
 export type SniffedType = {
@@ -8,6 +9,8 @@ export type SniffedType = {
   supported: boolean;
   /** A short name for messages: "MP3", "PNG". */
   name: string;
+  /** Which codec an Ogg file holds (they share a MIME type and need different decoders). */
+  codec?: 'vorbis' | 'opus';
 };
 
 const ascii = (bytes: Uint8Array, offset: number, text: string): boolean => {
@@ -42,9 +45,17 @@ export function sniffMediaType(head: Uint8Array): SniffedType | null {
     ascii(head, 0, 'ID3') ||
     (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0 && (head[1] ?? 0) & 0x06)
   )
-    return { mime: 'audio/mpeg', supported: false, name: 'MP3' };
-  if (ascii(head, 0, 'OggS')) return { mime: 'audio/ogg', supported: false, name: 'Ogg (Vorbis/Opus)' };
-  if (ascii(head, 0, 'fLaC')) return { mime: 'audio/flac', supported: false, name: 'FLAC' };
+    return { mime: 'audio/mpeg', supported: true, name: 'MP3' };
+  if (ascii(head, 0, 'OggS')) {
+    // The first packet follows the page header (27 bytes) and its segment table.
+    const packet = 27 + (head[26] ?? 0);
+    if (ascii(head, packet, 'OpusHead'))
+      return { mime: 'audio/ogg', supported: true, name: 'Ogg Opus', codec: 'opus' };
+    if (head[packet] === 1 && ascii(head, packet + 1, 'vorbis'))
+      return { mime: 'audio/ogg', supported: true, name: 'Ogg Vorbis', codec: 'vorbis' };
+    return { mime: 'audio/ogg', supported: false, name: 'Ogg (neither Vorbis nor Opus)' };
+  }
+  if (ascii(head, 0, 'fLaC')) return { mime: 'audio/flac', supported: true, name: 'FLAC' };
   if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)
     return { mime: 'audio/webm', supported: false, name: 'WebM/Matroska' };
   if (ascii(head, 4, 'ftyp')) return { mime: 'audio/mp4', supported: false, name: 'MP4/M4A' };
@@ -54,10 +65,10 @@ export function sniffMediaType(head: Uint8Array): SniffedType | null {
 /** The one message for a file HITdesk cannot use yet, naming the format and the way out. */
 export function unsupportedMediaMessage(type: SniffedType | null): string {
   if (!type) {
-    return 'unrecognised file type: HITdesk reads PNG and JPEG images and WAV (PCM) audio';
+    return 'unrecognised file type: HITdesk reads PNG and JPEG images, and WAV (PCM), MP3, Ogg (Vorbis, Opus) and FLAC audio';
   }
   const fix = type.mime.startsWith('audio/')
-    ? 'convert it to WAV (PCM), e.g. `sox in.mp3 out.wav` or `ffmpeg -i in.mp3 out.wav`'
+    ? 'convert it to WAV, MP3, Ogg or FLAC, e.g. `ffmpeg -i in.m4a out.mp3`'
     : 'convert it to PNG or JPEG';
   return `${type.name} files are not supported yet: ${fix}`;
 }
