@@ -33,6 +33,19 @@ export type OverlayScene = {
 const GRIP = 8;
 const VERTEX = 5;
 
+/** Whether drawOverlay would draw anything at all. */
+export function overlayHasContent(scene: OverlayScene): boolean {
+  return (
+    scene.behind.length > 0 ||
+    scene.selected !== null ||
+    scene.hover !== null ||
+    scene.hoverHandle !== null ||
+    scene.draft !== null ||
+    scene.guides !== null ||
+    scene.centreMark
+  );
+}
+
 export function drawOverlay(ctx: CanvasRenderingContext2D, scene: OverlayScene): void {
   const { viewport } = scene;
   const toScreen = ([x, y]: Point): Point => [

@@ -3,7 +3,7 @@ import type { Shape } from '../editor/image/doc';
 import type { Size } from '../editor/image/geometry';
 import type { Viewport } from '../editor/image/viewport';
 import { diff } from '../editor/patch';
-import { drawOverlay, type OverlayScene } from './draw-overlay';
+import { drawOverlay, overlayHasContent, type OverlayScene } from './draw-overlay';
 import { SHAPE_BLEED } from './draw-shapes';
 import type { ImagePyramid } from './image-pyramid';
 import { RasterClient, type Painted } from './raster-client';
@@ -61,6 +61,9 @@ export class SceneRenderer {
   private seq = 0;
   private settled = false;
   private overlay: (() => OverlayScene | null) | null = null;
+  /** The overlay as the last frame drew it (null: nothing to draw). */
+  private overlayScene: OverlayScene | null = null;
+  private overlayShown = true;
   private dirty = { overlay: true, place: true };
   private frame: number | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -83,8 +86,7 @@ export class SceneRenderer {
   ) {
     this.client = new RasterClient(image, (painted) => this.painted(painted));
     nodes.overlayNode?.sceneFunc((context) => {
-      const scene = this.overlay?.();
-      if (scene) drawOverlay(context._context, scene);
+      if (this.overlayScene) drawOverlay(context._context, this.overlayScene);
     });
     nodes.imageNode.visible(false);
     nodes.shapesNode.visible(false);
@@ -272,7 +274,15 @@ export class SceneRenderer {
       this.nodes.imageLayer.draw();
       this.nodes.shapesLayer.draw();
     }
-    const overlay = this.dirty.overlay && this.nodes.overlayLayer !== null;
+    let overlay = this.dirty.overlay && this.nodes.overlayLayer !== null;
+    if (overlay) {
+      const scene = this.overlay?.() ?? null;
+      this.overlayScene = scene !== null && overlayHasContent(scene) ? scene : null;
+      // Nothing to show, and nothing shown: the layer need not be cleared again (a pan or a zoom
+      // with no shape selected costs one canvas less a frame).
+      overlay = this.overlayScene !== null || this.overlayShown;
+      this.overlayShown = this.overlayScene !== null;
+    }
     if (overlay) this.nodes.overlayLayer?.draw();
     this.dirty = { overlay: false, place: false };
     if (!place && !overlay) return null;
