@@ -84,7 +84,7 @@ export function AnnotationCanvas({
     if (!element) return;
     const state = input.current;
     const refresh = () => {
-      element.style.cursor = cursorFor(editor.getState(), state);
+      setCursor(element, cursorFor(editor.getState(), state));
       renderer?.invalidateOverlay();
     };
     const onTool = (pointer: ToolPointer) => {
@@ -142,9 +142,7 @@ export function AnnotationCanvas({
     window.addEventListener('pointerdown', pointerUsed, true);
     document.addEventListener('keydown', keyUsed);
     document.addEventListener('keyup', keyUsed);
-    const unsubscribe = editor.subscribeFrame(() => {
-      element.style.cursor = cursorFor(editor.getState(), state);
-    });
+    const unsubscribe = editor.subscribeFrame(() => setCursor(element, cursorFor(editor.getState(), state)));
     return () => {
       detach();
       unsubscribe();
@@ -181,6 +179,11 @@ export function AnnotationCanvas({
       )}
     </div>
   );
+}
+
+/** Writes the cursor only when it changes: each write makes the page work its styles out again. */
+function setCursor(element: HTMLElement, cursor: string): void {
+  if (element.style.cursor !== cursor) element.style.cursor = cursor;
 }
 
 type InputState = { inside: boolean; keyboard: boolean; space: boolean; panning: boolean };

@@ -1,24 +1,33 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { throttleTrailing } from './throttle';
 import type { ViewportController } from './viewport-controller';
 
+/** How often the zoom level is written while it keeps changing (a wheel sends dozens a second). */
+const READOUT_EVERY_MS = 150;
+
 /**
- * −, +, Fit and 1:1, with the zoom level. The level is written straight into the page on each
- * change (a wheel sends dozens a second; re-rendering React for each would be waste).
+ * −, +, Fit and 1:1, with the zoom level. The level is written straight into the page, not through
+ * React, only when its text changes (a pan leaves it alone), and at most every READOUT_EVERY_MS
+ * while it keeps changing, the last value always: each write costs the page a layout and a paint,
+ * which during a zoom would land in every frame.
  */
 export function ZoomControls({ controller }: { controller: ViewportController }) {
   const { t } = useTranslation('image');
   const readout = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
-    const show = () => {
-      if (readout.current)
-        readout.current.textContent = t('zoom.level', {
-          percent: Math.round(controller.viewport.scale * 100),
-        });
+    const write = () => {
+      const text = t('zoom.level', { percent: Math.round(controller.viewport.scale * 100) });
+      if (readout.current && readout.current.textContent !== text) readout.current.textContent = text;
     };
-    show();
-    return controller.subscribe(show);
+    const throttled = throttleTrailing(write, READOUT_EVERY_MS);
+    write();
+    const unsubscribe = controller.subscribe(throttled.request);
+    return () => {
+      unsubscribe();
+      throttled.cancel();
+    };
   }, [controller, t]);
 
   return (
