@@ -1,8 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
-import { MPEGDecoder } from 'mpg123-decoder';
-import { OggOpusDecoder } from 'ogg-opus-decoder';
 import type { WaveformPeaks } from '../../shared/domain/media';
 import { MediaFormatError } from '../../shared/media/errors';
 import { DecodedPeaksBuilder } from '../../shared/media/peaks';
@@ -17,11 +13,13 @@ type Decoder = {
   free(): void;
 };
 
-function decoderFor(type: SniffedType): Decoder {
-  if (type.mime === 'audio/mpeg') return new MPEGDecoder();
-  if (type.mime === 'audio/flac') return new FLACDecoder();
-  if (type.codec === 'vorbis') return new OggVorbisDecoder();
-  if (type.codec === 'opus') return new OggOpusDecoder();
+/** Each decoder (WebAssembly, a few hundred kilobytes) is loaded the first time its format comes. */
+async function decoderFor(type: SniffedType): Promise<Decoder> {
+  if (type.mime === 'audio/mpeg') return new (await import('mpg123-decoder')).MPEGDecoder();
+  if (type.mime === 'audio/flac') return new (await import('@wasm-audio-decoders/flac')).FLACDecoder();
+  if (type.codec === 'vorbis')
+    return new (await import('@wasm-audio-decoders/ogg-vorbis')).OggVorbisDecoder();
+  if (type.codec === 'opus') return new (await import('ogg-opus-decoder')).OggOpusDecoder();
   throw new MediaFormatError(`${type.name} is not an audio format the queue decodes`);
 }
 
@@ -39,7 +37,7 @@ export async function describeCompressedAudio(
   head: Uint8Array,
 ): Promise<AudioFacts> {
   const mp3 = type.mime === 'audio/mpeg';
-  const decoder = decoderFor(type);
+  const decoder = await decoderFor(type);
   await decoder.ready;
   let builder: DecodedPeaksBuilder | null = null;
   let channels = 0;
