@@ -224,6 +224,14 @@ describeOnBackends('media, uploads, renewals and feedback', (queue) => {
     expect((refused.json() as { error: { message: string } }).error.message).toMatch(
       /MP4\/M4A files are not supported yet: convert it to WAV, MP3, Ogg or FLAC/,
     );
+    // An MP3 whose frames turn to noise after its first bytes: refused, not measured short.
+    const mp3 = readFileSync(join(AUDIO_FIXTURES, 'clip-en-weather.mp3'));
+    const damaged = Uint8Array.from(mp3, (byte, index) => (index < 200 ? byte : (index * 131) & 0xff));
+    const broken = await upload(damaged);
+    expect(broken.status).toBe(400);
+    expect((broken.json() as { error: { message: string } }).error.message).toMatch(
+      /this MP3 file is damaged near byte \d+: its decoder says/,
+    );
     // An MP3 tag with no sound after it.
     const hollow = await upload(new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
     expect(hollow.status).toBe(400);

@@ -5,7 +5,13 @@ import { DecodedPeaksBuilder } from '../../shared/media/peaks';
 import type { SniffedType } from '../../shared/media/sniff';
 import { mp3Channels } from './mp3-head';
 
-type Decoded = { channelData: Float32Array[]; samplesDecoded: number; sampleRate: number };
+type Decoded = {
+  channelData: Float32Array[];
+  samplesDecoded: number;
+  sampleRate: number;
+  /** Frames the decoder could not read (a damaged file). */
+  errors?: Array<{ message: string; inputBytes?: number }>;
+};
 type Decoder = {
   ready: Promise<void>;
   decode(bytes: Uint8Array): Decoded | Promise<Decoded>;
@@ -41,7 +47,16 @@ export async function describeCompressedAudio(
   await decoder.ready;
   let builder: DecodedPeaksBuilder | null = null;
   let channels = 0;
-  const take = (out: Decoded) => {
+  let read = 0;
+  const take = (out: Decoded, chunkBytes: number) => {
+    const [damage] = out.errors ?? [];
+    // A damaged file is refused rather than measured short: its items would play garbage.
+    if (damage) {
+      throw new MediaFormatError(
+        `this ${type.name} file is damaged near byte ${read}: its decoder says "${damage.message}"; export it again from the original`,
+      );
+    }
+    read += chunkBytes;
     if (out.samplesDecoded === 0) return;
     builder ??= new DecodedPeaksBuilder(out.sampleRate);
     channels = Math.max(channels, out.channelData.length);
@@ -49,8 +64,8 @@ export async function describeCompressedAudio(
   };
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }))
-      take(await decoder.decode(chunk as Buffer));
-    if (decoder.flush) take(await decoder.flush());
+      take(await decoder.decode(chunk as Buffer), (chunk as Buffer).length);
+    if (decoder.flush) take(await decoder.flush(), 0);
   } finally {
     decoder.free();
   }
