@@ -21,23 +21,82 @@ export function samplesPerBucketFor(frames: number, sampleRate: number, options:
 const round4 = (value: number) => Math.round(Math.max(-1, Math.min(1, value)) * 10_000) / 10_000;
 
 /**
+ * Min/max buckets of frames as they come: a bucket closes every `samplesPerBucket` frames, and
+ * past `maxBuckets` pairs of buckets are merged (twice the frames per bucket), at an even count so
+ * every bucket keeps its place in time. A file whose length is known ahead never gets there.
+ */
+class Buckets {
+  data: number[] = [];
+  frames = 0;
+  private framesInBucket = 0;
+  private min = Infinity;
+  private max = -Infinity;
+
+  constructor(
+    private samplesPerBucket: number,
+    private readonly maxBuckets: number,
+  ) {}
+
+  /** One sample of the current frame (any channel). */
+  sample(value: number): void {
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+  }
+
+  endFrame(): void {
+    this.frames += 1;
+    this.framesInBucket += 1;
+    if (this.framesInBucket === this.samplesPerBucket) this.close();
+  }
+
+  /** The peaks of every frame so far; the last, partial bucket counts. */
+  finish(sampleRate: number): WaveformPeaks {
+    if (this.framesInBucket > 0) this.close();
+    return {
+      version: 1,
+      durationMs: Math.round((this.frames * 1000) / sampleRate),
+      sampleRate,
+      samplesPerBucket: this.samplesPerBucket,
+      data: this.data,
+    };
+  }
+
+  private close(): void {
+    this.data.push(round4(this.min), round4(this.max));
+    this.framesInBucket = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    const buckets = this.data.length / 2;
+    if (buckets > this.maxBuckets && buckets % 2 === 0) this.halve();
+  }
+
+  /** Each pair of buckets becomes one (min of mins, max of maxes). */
+  private halve(): void {
+    const merged: number[] = [];
+    for (let i = 0; i < this.data.length; i += 4)
+      merged.push(Math.min(this.data[i]!, this.data[i + 2]!), Math.max(this.data[i + 1]!, this.data[i + 3]!));
+    this.data = merged;
+    this.samplesPerBucket *= 2;
+  }
+}
+
+/**
  * Computes waveform peaks from a WAV file's sample data fed in chunks of any size (so a server can
  * stream a file of hundreds of megabytes through it). Channels are mixed by taking the min and max
  * over all of them, which is what a waveform shows.
  */
 export class PeaksBuilder {
-  private readonly info: WavInfo;
-  private readonly samplesPerBucket: number;
-  private readonly data: number[] = [];
+  private readonly buckets: Buckets;
   private carry = new Uint8Array(0);
-  private framesInBucket = 0;
-  private min = Infinity;
-  private max = -Infinity;
-  private framesSeen = 0;
 
-  constructor(info: WavInfo, options: PeaksOptions = {}) {
-    this.info = info;
-    this.samplesPerBucket = samplesPerBucketFor(info.frames, info.sampleRate, options);
+  constructor(
+    private readonly info: WavInfo,
+    options: PeaksOptions = {},
+  ) {
+    this.buckets = new Buckets(
+      samplesPerBucketFor(info.frames, info.sampleRate, options),
+      options.maxBuckets ?? DEFAULT_MAX_BUCKETS,
+    );
   }
 
   /** Feeds the next bytes of the data chunk (in order; bytes past the declared frames are ignored). */
@@ -51,40 +110,21 @@ export class PeaksBuilder {
       bytes = joined;
     }
     const whole = Math.floor(bytes.length / blockAlign);
-    const usable = Math.min(whole, frames - this.framesSeen);
+    const usable = Math.min(whole, frames - this.buckets.frames);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const sampleBytes = blockAlign / channels;
     for (let frame = 0; frame < usable; frame += 1) {
       const base = frame * blockAlign;
-      for (let channel = 0; channel < channels; channel += 1) {
-        const value = readSample(view, base + channel * sampleBytes, encoding);
-        if (value < this.min) this.min = value;
-        if (value > this.max) this.max = value;
-      }
-      this.framesInBucket += 1;
-      if (this.framesInBucket === this.samplesPerBucket) this.closeBucket();
+      for (let channel = 0; channel < channels; channel += 1)
+        this.buckets.sample(readSample(view, base + channel * sampleBytes, encoding));
+      this.buckets.endFrame();
     }
-    this.framesSeen += usable;
     this.carry = usable < whole ? new Uint8Array(0) : bytes.slice(whole * blockAlign);
   }
 
   /** The peaks of everything pushed so far; the last, partial bucket counts. */
   finish(): WaveformPeaks {
-    if (this.framesInBucket > 0) this.closeBucket();
-    return {
-      version: 1,
-      durationMs: Math.round((this.framesSeen * 1000) / this.info.sampleRate),
-      sampleRate: this.info.sampleRate,
-      samplesPerBucket: this.samplesPerBucket,
-      data: this.data,
-    };
-  }
-
-  private closeBucket(): void {
-    this.data.push(round4(this.min), round4(this.max));
-    this.framesInBucket = 0;
-    this.min = Infinity;
-    this.max = -Infinity;
+    return this.buckets.finish(this.info.sampleRate);
   }
 }
 
@@ -94,65 +134,29 @@ export class PeaksBuilder {
  * in pairs whenever there would be more than `maxBuckets`, so the result follows the same rule.
  */
 export class DecodedPeaksBuilder {
-  private samplesPerBucket: number;
-  private readonly maxBuckets: number;
-  private data: number[] = [];
-  private frames = 0;
-  private framesInBucket = 0;
-  private min = Infinity;
-  private max = -Infinity;
+  private readonly buckets: Buckets;
 
   constructor(
     private readonly sampleRate: number,
     options: PeaksOptions = {},
   ) {
-    this.samplesPerBucket = samplesPerBucketFor(0, sampleRate, options);
-    this.maxBuckets = options.maxBuckets ?? DEFAULT_MAX_BUCKETS;
+    this.buckets = new Buckets(
+      samplesPerBucketFor(0, sampleRate, options),
+      options.maxBuckets ?? DEFAULT_MAX_BUCKETS,
+    );
   }
 
   /** Feeds the decoder's next output: one array of samples per channel. */
   push(channels: readonly Float32Array[]): void {
     const frames = channels[0]?.length ?? 0;
     for (let frame = 0; frame < frames; frame += 1) {
-      for (const channel of channels) {
-        const value = channel[frame] ?? 0;
-        if (value < this.min) this.min = value;
-        if (value > this.max) this.max = value;
-      }
-      this.framesInBucket += 1;
-      if (this.framesInBucket === this.samplesPerBucket) this.closeBucket();
+      for (const channel of channels) this.buckets.sample(channel[frame] ?? 0);
+      this.buckets.endFrame();
     }
-    this.frames += frames;
   }
 
   finish(): WaveformPeaks {
-    if (this.framesInBucket > 0) this.closeBucket();
-    return {
-      version: 1,
-      durationMs: Math.round((this.frames * 1000) / this.sampleRate),
-      sampleRate: this.sampleRate,
-      samplesPerBucket: this.samplesPerBucket,
-      data: this.data,
-    };
-  }
-
-  private closeBucket(): void {
-    this.data.push(round4(this.min), round4(this.max));
-    this.framesInBucket = 0;
-    this.min = Infinity;
-    this.max = -Infinity;
-    // Halved at an even count, so every bucket keeps its place in time.
-    const buckets = this.data.length / 2;
-    if (buckets > this.maxBuckets && buckets % 2 === 0) this.halve();
-  }
-
-  /** Twice the samples per bucket: each pair of buckets becomes one (min of mins, max of maxes). */
-  private halve(): void {
-    const merged: number[] = [];
-    for (let i = 0; i < this.data.length; i += 4)
-      merged.push(Math.min(this.data[i]!, this.data[i + 2]!), Math.max(this.data[i + 1]!, this.data[i + 3]!));
-    this.data = merged;
-    this.samplesPerBucket *= 2;
+    return this.buckets.finish(this.sampleRate);
   }
 }
 
