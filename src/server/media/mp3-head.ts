@@ -1,7 +1,6 @@
-/** What an MP3's first bytes say that its decoder does not: whether it is mono. */
+import { ascii } from '../../shared/media/sniff';
 
-const ascii = (bytes: Uint8Array, at: number, text: string) =>
-  text.split('').every((char, i) => bytes[at + i] === char.charCodeAt(0));
+/** What an MP3's first bytes say that its decoder does not: whether it is mono. */
 
 /** Where the first frame starts: after an ID3v2 tag (a 10-byte header, +10 with a footer). */
 function firstFrame(head: Uint8Array): number {

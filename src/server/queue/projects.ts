@@ -3,6 +3,7 @@ import { instructionImages } from '../../shared/domain/instructions';
 import { projectSpecSchema, type Project, type ProjectSpecInput } from '../../shared/domain/project';
 import type { TaskKind } from '../../shared/domain/task-kinds';
 import type { Db } from '../db/db';
+import { readAllPages } from '../db/pages';
 import { isoOf } from '../db/db';
 import { isAdmin, projectInReach, requireProjectInReach, forbidden, type Viewer } from '../auth/policy';
 import { ApiError, invalidInputFromZod, notFound } from '../errors';
@@ -201,14 +202,10 @@ export async function listProjects(
 
 /** Every project, newest first (the CLI's list), page after page. */
 export async function allProjects(db: Db): Promise<Project[]> {
-  const all: Project[] = [];
-  let after = 0;
-  for (;;) {
+  return readAllPages(async (after) => {
     const page = await listProjects(db, undefined, { limit: 500, after });
-    all.push(...page.projects);
-    if (page.nextAfter === null) return all;
-    after = page.nextAfter;
-  }
+    return { rows: page.projects, nextAfter: page.nextAfter };
+  });
 }
 
 export async function findProjectByName(db: Db, name: string): Promise<Project | null> {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { resultSchema } from '../../shared/protocol/endpoints';
 import type { Db } from '../db/db';
+import { readAllPages } from '../db/pages';
 import { isoOf } from '../db/db';
 import { isProjectId, noSuchProject } from './projects';
 
@@ -78,12 +79,8 @@ export async function listAllResults(
   counting = false,
   pageSize = 1000,
 ): Promise<Result[]> {
-  const all: Result[] = [];
-  let after = 0;
-  for (;;) {
+  return readAllPages(async (after) => {
     const page = await listResults(db, projectId, { limit: pageSize, after }, counting);
-    all.push(...page.results);
-    if (page.nextAfter === null) return all;
-    after = page.nextAfter;
-  }
+    return { rows: page.results, nextAfter: page.nextAfter };
+  });
 }

@@ -3,6 +3,7 @@ import type { TaskKind } from '../../shared/domain/task-kinds';
 import type { consensusItemSchema } from '../../shared/protocol/review';
 import { aggregateAnswers } from '../../shared/scoring/consensus';
 import type { Db } from '../db/db';
+import { readAllPages } from '../db/pages';
 
 type ConsensusItem = z.infer<typeof consensusItemSchema>;
 
@@ -75,14 +76,10 @@ export async function answeredItems(
 
 /** Every answered item, page by page (exports). */
 export async function allAnsweredItems(db: Db, projectId: string): Promise<AnsweredItem[]> {
-  const all: AnsweredItem[] = [];
-  let after = 0;
-  for (;;) {
+  return readAllPages(async (after) => {
     const page = await answeredItems(db, projectId, { after, limit: 1000 });
-    all.push(...page.items);
-    if (page.nextAfter === null) return all;
-    after = page.nextAfter;
-  }
+    return { rows: page.items, nextAfter: page.nextAfter };
+  });
 }
 
 /** Agreement and the aggregated answer per item, with the shared consensus rules. */

@@ -13,7 +13,8 @@ export type SniffedType = {
   codec?: 'vorbis' | 'opus';
 };
 
-const ascii = (bytes: Uint8Array, offset: number, text: string): boolean => {
+/** Whether `bytes` hold the ASCII `text` at `offset`. */
+export const ascii = (bytes: Uint8Array, offset: number, text: string): boolean => {
   if (bytes.length < offset + text.length) return false;
   for (let i = 0; i < text.length; i += 1) {
     if (bytes[offset + i] !== text.charCodeAt(i)) return false;
