@@ -4,9 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ProjectSpecInput } from '../shared/domain/project';
 import type { Db } from './db/db';
 import { openQueueDatabase } from './db/open';
-import { SignInLimiter } from './auth/rate-limit';
-import { SessionCache } from './auth/sessions';
-import type { QueueServices } from './context';
+import { createQueueServices, type QueueServices } from './context';
 import { buildHttpApp } from './http/app';
 import { localMediaStore } from './media/store';
 import { resolveSettings, type DeploymentSettingsInput } from './settings';
@@ -84,13 +82,7 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
   const settings = resolveSettings(options.settings);
   const mediaDir = mediaDirOf(options);
   const db = await openQueueDatabase(options);
-  const services: QueueServices = {
-    db,
-    settings,
-    media: { db, store: localMediaStore(mediaDir) },
-    sessions: new SessionCache(),
-    signInLimiter: new SignInLimiter(settings.signInAttempts, settings.signInWindowSeconds),
-  };
+  const services = createQueueServices(db, settings, localMediaStore(mediaDir));
   let app: FastifyInstance;
   let sweeper: { stop(): Promise<void> } | null = null;
   try {

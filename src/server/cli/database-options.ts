@@ -1,10 +1,8 @@
 import { join, resolve } from 'node:path';
-import type { QueueServices } from '../context';
+import { createQueueServices, type QueueServices } from '../context';
 import type { Db } from '../db/db';
 import { openQueueDatabase } from '../db/open';
 import { redactUrl } from '../db/postgres';
-import { SignInLimiter } from '../auth/rate-limit';
-import { SessionCache } from '../auth/sessions';
 import { localMediaStore } from '../media/store';
 import { resolveSettings, type DeploymentSettingsInput } from '../settings';
 import { CliError, optionalString, type CliIo, type Command, type OptionValues } from './command';
@@ -66,15 +64,7 @@ export async function withServices<T>(
   const database = chooseDatabase(values, io.env);
   const store = localMediaStore(chooseMediaStore(values, io.env, database));
   const resolved = resolveSettings(settings);
-  return withDatabase(values, io, (db) =>
-    work({
-      db,
-      settings: resolved,
-      media: { db, store },
-      sessions: new SessionCache(),
-      signInLimiter: new SignInLimiter(resolved.signInAttempts, resolved.signInWindowSeconds),
-    }),
-  );
+  return withDatabase(values, io, (db) => work(createQueueServices(db, resolved, store)));
 }
 
 /** Opens the chosen database for one command and always closes it (releasing the PGlite lock). */

@@ -17,11 +17,10 @@ import { mediaFile } from '../media/serve';
 import { appendUpload, createUpload, getUpload } from '../media/uploads';
 import { balancesFor, createPayout, impactReport, projectWorkers, recordTraining } from '../pay/reports';
 import { listFeedback } from '../queue/feedback';
-import { leaseTasks } from '../queue/leases';
 import { createProject, getProject, listProjects } from '../queue/projects';
 import { renewLeases } from '../queue/renew';
 import { listResults } from '../queue/results';
-import { submitAnswer, submitAnswers } from '../queue/submissions';
+import { submitAnswers } from '../queue/submissions';
 import { projectConsensus } from '../review/consensus';
 import { getSubmission } from '../review/detail';
 import { reviewQueue, reviewSubmission } from '../review/verdicts';
@@ -80,10 +79,10 @@ export const handlers: Handlers = {
   }),
 
   // A worker's own work.
-  leaseTasks: async (request, { db, settings, user }) => ({
-    tasks: await leaseTasks(db, user.id, request.body, settings),
+  leaseTasks: async (request, { leasing, settings, user }) => ({
+    tasks: await leasing.call({ workerId: user.id, request: request.body, limits: settings }),
   }),
-  submit: (request, { db, settings, user }) => submitAnswer(db, user.id, request.body, settings),
+  submit: (request, { submitting, user }) => submitting.call({ workerId: user.id, request: request.body }),
   submitBatch: async (request, { db, settings, user }) => ({
     outcomes: await submitAnswers(db, user.id, request.body.submissions, settings),
   }),

@@ -3,12 +3,19 @@ import type { LeasedTask } from '../../shared/domain/task';
 import type { Db } from '../db/db';
 import { isoOf } from '../db/db';
 import { ApiError } from '../errors';
+import {
+  eligibleSql,
+  LOWEST_OPEN_REPLICA_SQL,
+  offeredProjectsSql,
+  outstandingSql,
+  releaseExpiredSql,
+} from './lease-sql';
 import { isProjectId, noSuchProject } from './projects';
 
 /** Namespace of the per-worker advisory lock (the second key is a hash of the worker id). */
-const WORKER_LOCK_NAMESPACE = 720_310_002;
+export const WORKER_LOCK_NAMESPACE = 720_310_002;
 /** Expired leases returned to the pool by one lease call (the sweeper does the rest). */
-const RELEASE_BATCH = 200;
+export const RELEASE_BATCH = 200;
 
 /** What leasing needs to know about the worker, read once per call. */
 type WorkerRow = {
@@ -19,7 +26,7 @@ type WorkerRow = {
   /** This request key was answered before. */
   replay: boolean;
 };
-type EligibleProject = {
+export type EligibleProject = {
   id: string;
   lease_seconds: number;
   honeypot_rate: number;
@@ -43,18 +50,9 @@ const PREPARE_SQL = `
 WITH lock AS MATERIALIZED (
   SELECT pg_advisory_xact_lock($1::int, hashtext($2::text)) AS held
 ), released AS (
-  UPDATE tasks SET status = 'open'
-  WHERE id IN (
-    SELECT id FROM tasks
-    WHERE status = 'leased' AND NOT honeypot AND lease_expires_at < now()
-    ORDER BY lease_expires_at
-    LIMIT $4
-    FOR UPDATE SKIP LOCKED)
-  RETURNING id
+  ${releaseExpiredSql('$4')}
 ), w AS (
-  SELECT u.id, u.skills, u.centre_id, c.country,
-    (SELECT count(*)::int FROM tasks t
-     WHERE t.lease_worker = u.id AND t.status = 'leased' AND t.lease_expires_at > now()) AS outstanding
+  SELECT u.id, u.skills, u.centre_id, c.country, ${outstandingSql('u.id')} AS outstanding
   FROM lock, users u LEFT JOIN centres c ON c.id = u.centre_id
   WHERE u.id = $2::uuid
 )
@@ -64,16 +62,11 @@ SELECT w.skills, w.centre_id, w.country, w.outstanding,
   coalesce((
     SELECT jsonb_agg(jsonb_build_object(
       'id', p.id, 'lease_seconds', p.lease_seconds, 'honeypot_rate', p.honeypot_rate,
-      'eligible', p.active AND p.required_skills <@ w.skills AND (
-        (cardinality(p.residency_countries) = 0 AND cardinality(p.residency_centres) = 0)
-        OR w.country = ANY (p.residency_countries) OR w.centre_id = ANY (p.residency_centres)),
+      'eligible', ${eligibleSql({ skills: 'w.skills', country: 'w.country', centreId: 'w.centre_id' })},
       'missing_skills', ARRAY(SELECT s FROM unnest(p.required_skills) AS s WHERE NOT s = ANY (w.skills)))
       ORDER BY p.created_at, p.id)
     FROM projects p
-    WHERE ($3::uuid IS NULL AND p.active
-           AND (EXISTS (SELECT 1 FROM tasks t WHERE t.project_id = p.id AND t.status = 'open' AND NOT t.honeypot)
-                OR EXISTS (SELECT 1 FROM released r JOIN tasks t ON t.id = r.id WHERE t.project_id = p.id)))
-       OR p.id = $3::uuid
+    WHERE ${offeredProjectsSql('$3::uuid')}
   ), '[]'::jsonb) AS projects
 FROM w`;
 
@@ -95,10 +88,7 @@ WITH picked AS (
   WHERE t.project_id = $2::uuid AND t.status = 'open' AND NOT t.honeypot
     AND NOT EXISTS (
       SELECT 1 FROM leases l WHERE l.worker_id = $1::uuid AND l.item_id = t.item_id AND l.task_id <> t.id)
-    AND NOT EXISTS (
-      SELECT 1 FROM tasks earlier
-      WHERE earlier.item_id = t.item_id AND earlier.replica < t.replica
-        AND earlier.status = 'open' AND NOT earlier.honeypot)
+    AND ${LOWEST_OPEN_REPLICA_SQL}
   ORDER BY t.replica, t.seq
   LIMIT $3
   FOR UPDATE OF t SKIP LOCKED
@@ -153,8 +143,8 @@ WITH gold AS (
 )
 ${SELECT_LEASED('made')}`;
 
-function SELECT_LEASED(from: string): string {
-  return `SELECT ${from}.id AS task_id, ${from}.lease_epoch, ${from}.lease_expires_at,
+export function SELECT_LEASED(from: string, extra = ''): string {
+  return `SELECT ${extra}${from}.id AS task_id, ${from}.lease_epoch, ${from}.lease_expires_at,
        i.id AS item_id, i.data,
        p.id AS project_id, p.name AS project_name, p.instructions, p.price_cents, p.kind, p.config
 FROM ${from}
@@ -163,7 +153,7 @@ JOIN projects p ON p.id = ${from}.project_id
 ORDER BY ${from}.replica, ${from}.seq`;
 }
 
-type LeasedRow = {
+export type LeasedRow = {
   task_id: string;
   lease_epoch: number;
   lease_expires_at: Date;
@@ -288,17 +278,7 @@ export async function forgetLeaseRequests(db: Db, limit = RELEASE_BATCH): Promis
 
 /** Returns tasks whose lease ran out to the pool (the lease history keeps who held them). */
 export async function releaseExpired(db: Db, limit = RELEASE_BATCH): Promise<number> {
-  const rows = await db.query(
-    `UPDATE tasks SET status = 'open'
-     WHERE id IN (
-       SELECT id FROM tasks
-       WHERE status = 'leased' AND NOT honeypot AND lease_expires_at < now()
-       ORDER BY lease_expires_at
-       LIMIT $1
-       FOR UPDATE SKIP LOCKED)
-     RETURNING id`,
-    [limit],
-  );
+  const rows = await db.query(releaseExpiredSql('$1'), [limit]);
   return rows.length;
 }
 
@@ -315,10 +295,7 @@ async function leaseFromProject(
     `SELECT tasks_leased, honeypots_leased FROM worker_project_stats WHERE worker_id = $1 AND project_id = $2`,
     [workerId, project.id],
   );
-  const given = (stats?.tasks_leased ?? 0) + (stats?.honeypots_leased ?? 0);
-  const due = Math.max(0, Math.round(rate * (given + count)) - (stats?.honeypots_leased ?? 0));
-  // In a batch of several, at least one regular task; a batch of one may be a honeypot.
-  const target = Math.min(due, count - (count > 1 ? 1 : 0));
+  const target = honeypotsDue(rate, stats, count);
   const regular = await leaseRegular(tx, workerId, project, count - target);
   let gold: LeasedRow[] = [];
   if (target > 0) {
@@ -365,6 +342,19 @@ async function leaseFromProject(
   return batch;
 }
 
+/** How many of a batch of `count` should be honeypots, for the rate to hold over everything given. */
+export function honeypotsDue(
+  rate: number,
+  stats: { tasks_leased: number; honeypots_leased: number } | undefined,
+  count: number,
+): number {
+  if (rate <= 0) return 0;
+  const given = (stats?.tasks_leased ?? 0) + (stats?.honeypots_leased ?? 0);
+  const due = Math.max(0, Math.round(rate * (given + count)) - (stats?.honeypots_leased ?? 0));
+  // In a batch of several, at least one regular task; a batch of one may be a honeypot.
+  return Math.min(due, count - (count > 1 ? 1 : 0));
+}
+
 async function leaseRegular(
   tx: Db,
   workerId: string,
@@ -376,7 +366,7 @@ async function leaseRegular(
 }
 
 /** The task as the worker receives it (checked against the contract by the route, on the way out). */
-function leasedTaskOf(row: LeasedRow): LeasedTask {
+export function leasedTaskOf(row: LeasedRow): LeasedTask {
   return {
     taskId: row.task_id,
     itemId: row.item_id,

@@ -51,23 +51,18 @@ export function submitAnswer(
 }
 
 /** `looked`: what a batch's lookup already read for this answer (used for the first attempt). */
-async function submitWithRetry(
+export async function submitWithRetry(
   db: Db,
   workerId: string,
   request: SubmissionRequest,
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
   looked: LookupRow | null,
 ): Promise<SubmissionResponse> {
-  const payloadHash = canonicalHash({
-    taskId: request.taskId,
-    leaseEpoch: request.leaseEpoch,
-    answer: request.answer,
-  });
   let row = looked;
   for (let attempt = 1; ; attempt += 1) {
     try {
       row ??= (await lookup(db, workerId, [request]))[0] as LookupRow;
-      return await decideAndWrite(db, workerId, request, payloadHash, row, settings);
+      return await decideAndWrite(db, workerId, request, row, settings);
     } catch (error) {
       const retry =
         error instanceof SameKeyRace ||
@@ -145,90 +140,141 @@ type TaskRow = {
 };
 
 /**
- * Reads, in one statement for any number of answers, each one's task (none when the id names no
- * task), whether the worker held the lease named (lease history is never rewritten), and what its
- * idempotency key already stored.
+ * Reads, in one statement for any number of answers (of one worker or of many), each one's task
+ * (none when the id names no task), whether its worker held the lease named (lease history is
+ * never rewritten), and what its idempotency key already stored.
  */
 const LOOKUP_SQL = `
 SELECT r.ord, t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.data, i.gold,
        p.price_cents, p.review_rate, p.auto_accept_hours, p.honeypot_pass_score,
-       EXISTS (SELECT 1 FROM leases l WHERE l.task_id = t.id AND l.epoch = r.epoch AND l.worker_id = $1) AS held,
-       (SELECT u.centre_id FROM users u WHERE u.id = $1) AS centre_id,
+       l.task_id IS NOT NULL AS held,
+       (SELECT u.centre_id FROM users u WHERE u.id = r.worker_id) AS centre_id,
        (SELECT jsonb_build_object('id', s.id, 'payload_hash', s.payload_hash, 'status', s.status,
                                   'received_at', s.received_at, 'task_id', s.task_id)
-        FROM submissions s WHERE s.worker_id = $1 AND s.idempotency_key = r.key) AS stored
-FROM jsonb_to_recordset($2::jsonb) AS r(ord int, task_id uuid, epoch int, key text)
+        FROM submissions s WHERE s.worker_id = r.worker_id AND s.idempotency_key = r.key) AS stored
+FROM jsonb_to_recordset($1::jsonb) AS r(ord int, worker_id uuid, task_id uuid, epoch int, key text)
 LEFT JOIN tasks t ON t.id = r.task_id
 LEFT JOIN projects p ON p.id = t.project_id
 LEFT JOIN items i ON i.id = t.item_id
+LEFT JOIN leases l ON l.task_id = t.id AND l.epoch = r.epoch AND l.worker_id = r.worker_id
 ORDER BY r.ord`;
 
 /** A lookup row: the task's columns are null when the answer names no task. */
-type LookupRow = Omit<TaskRow, 'id'> & { ord: number; id: string | null };
+export type LookupRow = Omit<TaskRow, 'id'> & { ord: number; id: string | null };
 
-async function lookup(
-  db: Db,
-  workerId: string,
-  requests: readonly SubmissionRequest[],
-): Promise<LookupRow[]> {
-  const wanted = requests.map((request, ord) => ({
+/** An answer and the worker who sends it. */
+export type WorkerAnswer = { workerId: string; request: SubmissionRequest };
+
+function lookup(db: Db, workerId: string, requests: readonly SubmissionRequest[]): Promise<LookupRow[]> {
+  return lookupAnswers(
+    db,
+    requests.map((request) => ({ workerId, request })),
+  );
+}
+
+/** One lookup row per answer, in the order given. */
+export function lookupAnswers(db: Db, answers: readonly WorkerAnswer[]): Promise<LookupRow[]> {
+  const wanted = answers.map(({ workerId, request }, ord) => ({
     ord,
+    worker_id: workerId,
     // An id that is not a uuid names no task (and would fail the cast).
     task_id: idSchema.safeParse(request.taskId).success ? request.taskId : null,
     epoch: request.leaseEpoch,
     key: request.idempotencyKey,
   }));
-  return db.query<LookupRow>(LOOKUP_SQL, [workerId, JSON.stringify(wanted)]);
+  return db.query<LookupRow>(LOOKUP_SQL, [JSON.stringify(wanted)]);
 }
 
 /**
- * Stores the answer and everything that follows from it in one statement: the task closes (when
- * the answer counts), the pay is entered, the feedback queued, honeypot accuracy updated.
- * `guard` locks the task and re-checks that it is still done or not done ($23) as when the answer
- * was decided; if not, nothing is written (`guarded` false). Nothing but the submission is
- * written when the key turned out to be taken meanwhile (ON CONFLICT).
+ * Stores answers and everything that follows from each, in one statement for any number of them:
+ * the task closes (when the answer counts), the pay is entered, the feedback queued, honeypot
+ * accuracy updated. `guard` locks each task (in one order, so two batches cannot deadlock) and
+ * re-checks that it is still done or not done (`was_done`) as when the answer was decided; if
+ * not, nothing is written for that answer (`guarded` false). Nothing but the submission is written
+ * when its key turned out to be taken meanwhile (ON CONFLICT). The answers must name distinct tasks.
  */
 const WRITE_SQL = `
-WITH guard AS MATERIALIZED (
-  SELECT id FROM tasks WHERE id = $1 AND (status = 'done') = $23::boolean FOR UPDATE
+WITH r AS MATERIALIZED (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+    ord int, task_id uuid, item_id uuid, project_id uuid, worker_id uuid, lease_epoch int,
+    idempotency_key text, payload_hash text, answer jsonb, status text, started_at timestamptz,
+    duration_ms int, honeypot boolean, score real, passed boolean, review_reason text,
+    review_status text, auto_accept_hours int, worker_centre_id uuid, pay jsonb, currency text,
+    entries jsonb, news jsonb, was_done boolean)
+), guard AS MATERIALIZED (
+  SELECT t.id FROM tasks t JOIN r ON r.task_id = t.id AND (t.status = 'done') = r.was_done
+  ORDER BY t.id
+  FOR UPDATE OF t
 ), ins AS (
   INSERT INTO submissions (task_id, item_id, project_id, worker_id, lease_epoch, idempotency_key,
                            payload_hash, answer, status, started_at, duration_ms, honeypot, score, passed,
                            review_reason, review_status, auto_accept_at, worker_centre_id, pay)
-  SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16,
-         CASE WHEN $15::text IS NULL THEN NULL ELSE now() + make_interval(hours => $17::int) END, $18, $19::jsonb
-  FROM guard
+  SELECT r.task_id, r.item_id, r.project_id, r.worker_id, r.lease_epoch, r.idempotency_key,
+         r.payload_hash, r.answer, r.status, r.started_at, r.duration_ms, r.honeypot, r.score, r.passed,
+         r.review_reason, r.review_status,
+         CASE WHEN r.review_reason IS NULL THEN NULL ELSE now() + make_interval(hours => r.auto_accept_hours) END,
+         r.worker_centre_id, r.pay
+  FROM r JOIN guard ON guard.id = r.task_id
+  ORDER BY r.ord
   ON CONFLICT (worker_id, idempotency_key) DO NOTHING
-  RETURNING id, received_at
+  RETURNING id, received_at, worker_id, idempotency_key
+), done AS (
+  SELECT r.*, ins.id AS submission_id, ins.received_at
+  FROM ins JOIN r ON r.worker_id = ins.worker_id AND r.idempotency_key = ins.idempotency_key
 ), closed AS (
-  UPDATE tasks SET status = 'done' WHERE id = $1 AND $9 = 'accepted' AND EXISTS (SELECT 1 FROM ins)
+  UPDATE tasks SET status = 'done' FROM done WHERE tasks.id = done.task_id AND done.status = 'accepted'
 ), money AS (
   INSERT INTO ledger (account, worker_id, bucket, amount_cents, currency, submission_id, project_id, memo)
-  SELECT x.account, x.worker_id, x.bucket, x.amount, $20, ins.id, $3, x.memo
-  FROM ins, jsonb_to_recordset($21::jsonb) AS x(account text, worker_id uuid, bucket text, amount int, memo text)
+  SELECT x.account, x.worker_id, x.bucket, x.amount, done.currency, done.submission_id, done.project_id, x.memo
+  FROM done, jsonb_to_recordset(done.entries) AS x(account text, worker_id uuid, bucket text, amount int, memo text)
 ), news AS (
   INSERT INTO feedback_events (worker_id, type, submission_id, task_id, payload)
-  SELECT $4, x.type, ins.id, $1, x.payload
-  FROM ins, jsonb_to_recordset($22::jsonb) AS x(type text, payload jsonb)
+  SELECT done.worker_id, x.type, done.submission_id, done.task_id, x.payload
+  FROM done, jsonb_to_recordset(done.news) AS x(type text, payload jsonb)
+  ORDER BY done.ord
 ), accuracy AS (
   INSERT INTO worker_project_stats (worker_id, project_id, honeypots_scored, honeypots_passed, score_sum)
-  SELECT $4, $3, 1, CASE WHEN $14 THEN 1 ELSE 0 END, $13 FROM ins WHERE $12 AND $13::real IS NOT NULL
+  SELECT worker_id, project_id, count(*), count(*) FILTER (WHERE passed), sum(score)
+  FROM done WHERE honeypot AND score IS NOT NULL
+  GROUP BY worker_id, project_id
+  ORDER BY worker_id, project_id
   ON CONFLICT (worker_id, project_id) DO UPDATE
-  SET honeypots_scored = worker_project_stats.honeypots_scored + 1,
+  SET honeypots_scored = worker_project_stats.honeypots_scored + EXCLUDED.honeypots_scored,
       honeypots_passed = worker_project_stats.honeypots_passed + EXCLUDED.honeypots_passed,
       score_sum = worker_project_stats.score_sum + EXCLUDED.score_sum
 )
-SELECT EXISTS (SELECT 1 FROM guard) AS guarded, ins.id, ins.received_at
-FROM (SELECT 1) AS one LEFT JOIN ins ON true`;
+SELECT r.ord, guard.id IS NOT NULL AS guarded, done.submission_id AS id, done.received_at
+FROM r LEFT JOIN guard ON guard.id = r.task_id LEFT JOIN done ON done.ord = r.ord
+ORDER BY r.ord`;
 
-async function decideAndWrite(
-  db: Db,
+/** An answer checked and decided (its status, review, score and pay), ready to be written. */
+export type Decision = {
+  workerId: string;
+  request: SubmissionRequest;
+  answer: unknown;
+  status: SubmissionResponse['status'];
+  row: Record<string, unknown>;
+};
+
+/** What the write did for one answer. */
+export type Written = { guarded: boolean; id: string | null; received_at: Date | null };
+
+/**
+ * Decides what an answer stores, from its lookup row: the stored result again (a replay), or a
+ * decision to write. Throws the ApiError that refuses it (key reused, no such task, not the
+ * worker's lease, an invalid answer). Files the answer names are checked by the caller.
+ */
+export function decideAnswer(
   workerId: string,
   request: SubmissionRequest,
-  payloadHash: string,
   looked: LookupRow,
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
-): Promise<SubmissionResponse> {
+): SubmissionResponse | Decision {
+  const payloadHash = canonicalHash({
+    taskId: request.taskId,
+    leaseEpoch: request.leaseEpoch,
+    answer: request.answer,
+  });
   const task = looked.id === null ? null : (looked as TaskRow);
   const stored = looked.stored;
   if (stored) {
@@ -261,7 +307,6 @@ async function decideAndWrite(
 
   const checked = checkAnswer(task.kind, task.config, task.data, request.answer);
   if (!checked.ok) throw invalidInput(checked.problems, 'answer');
-  await checkAnswerMedia(db, checked.answer);
 
   const status = task.status === 'done' ? 'superseded' : 'accepted';
   const honeypot =
@@ -297,37 +342,69 @@ async function decideAndWrite(
       payload: { score: honeypot.score, passed: passed === true, expected: task.gold },
     });
 
-  const [written] = await db.query<{ guarded: boolean; id: string | null; received_at: Date | null }>(
-    WRITE_SQL,
-    [
-      task.id,
-      task.item_id,
-      task.project_id,
-      workerId,
-      request.leaseEpoch,
-      request.idempotencyKey,
-      payloadHash,
-      JSON.stringify(checked.answer),
-      status,
-      request.startedAt ?? null,
-      request.durationMs ?? null,
-      task.honeypot,
-      honeypot?.score ?? null,
-      passed,
-      reviewReason,
-      reviewReason === null ? 'accepted' : 'pending',
-      task.auto_accept_hours,
-      task.centre_id,
-      JSON.stringify(pay),
-      pay.currency,
-      JSON.stringify(entryRows(entries)),
-      JSON.stringify(news),
-      task.status === 'done',
-    ],
-  );
+  const row = {
+    task_id: task.id,
+    item_id: task.item_id,
+    project_id: task.project_id,
+    worker_id: workerId,
+    lease_epoch: request.leaseEpoch,
+    idempotency_key: request.idempotencyKey,
+    payload_hash: payloadHash,
+    answer: checked.answer,
+    status,
+    started_at: request.startedAt ?? null,
+    duration_ms: request.durationMs ?? null,
+    honeypot: task.honeypot,
+    score: honeypot?.score ?? null,
+    passed,
+    review_reason: reviewReason,
+    review_status: reviewReason === null ? 'accepted' : 'pending',
+    auto_accept_hours: task.auto_accept_hours,
+    worker_centre_id: task.centre_id,
+    pay,
+    currency: pay.currency,
+    entries: entryRows(entries),
+    news,
+    was_done: task.status === 'done',
+  };
+  return { workerId, request, answer: checked.answer, status, row };
+}
+
+export function isDecision(outcome: SubmissionResponse | Decision): outcome is Decision {
+  return 'row' in outcome;
+}
+
+/** Writes decided answers (of distinct tasks) in one statement; one result per decision, in order. */
+export async function writeAnswers(db: Db, decisions: readonly Decision[]): Promise<Written[]> {
+  const rows = decisions.map((decision, ord) => ({ ord, ...decision.row }));
+  const written = await db.query<Written & { ord: number }>(WRITE_SQL, [JSON.stringify(rows)]);
+  return written.sort((a, b) => a.ord - b.ord);
+}
+
+/** The response for a written answer; throws to decide again when the write could not happen. */
+export function responseOf(decision: Decision, written: Written | undefined): SubmissionResponse {
   if (!written?.guarded) throw new TaskMoved();
   if (written.id === null || written.received_at === null) throw new SameKeyRace();
-  return { submissionId: written.id, status, replay: false, receivedAt: isoOf(written.received_at) };
+  return {
+    submissionId: written.id,
+    status: decision.status,
+    replay: false,
+    receivedAt: isoOf(written.received_at),
+  };
+}
+
+async function decideAndWrite(
+  db: Db,
+  workerId: string,
+  request: SubmissionRequest,
+  looked: LookupRow,
+  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
+): Promise<SubmissionResponse> {
+  const outcome = decideAnswer(workerId, request, looked, settings);
+  if (!isDecision(outcome)) return outcome;
+  await checkAnswerMedia(db, outcome.answer);
+  const [written] = await writeAnswers(db, [outcome]);
+  return responseOf(outcome, written);
 }
 
 function sampled(rate: number): boolean {

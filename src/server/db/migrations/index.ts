@@ -4,6 +4,7 @@ import { migration0003 } from './0003_work';
 import { migration0004 } from './0004_lease_requests';
 import { migration0005 } from './0005_project_media';
 import { migration0006 } from './0006_project_seq';
+import { migration0007 } from './0007_hot_path';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
