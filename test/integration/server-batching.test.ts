@@ -10,7 +10,7 @@ import type { LeasedTask } from '../../src/shared/domain/task';
 import { ApiError } from '../../src/server/errors';
 import { createLeaseCombiner, type LeaseCall } from '../../src/server/queue/lease-batch';
 import { leaseTasks } from '../../src/server/queue/leases';
-import { createSubmitCombiner, type SubmitCall } from '../../src/server/queue/submit-batch';
+import { createSubmitCombiner, submitAll, type SubmitCall } from '../../src/server/queue/submit-batch';
 import { describeOnBackends, type SignedIn, type TestQueue } from './server-harness';
 
 const LIMITS = { maxOutstandingLeases: 200 };
@@ -220,6 +220,28 @@ describeOnBackends('serving many workers in one batch', (queue) => {
       [project.id],
     );
     expect(rows.map((row) => row.status)).toEqual(['accepted', 'superseded']);
+  });
+
+  it('stores an outbox’s answers together, with each refusal in its place', async () => {
+    const q = queue();
+    const project = await q.project(6, { reviewRate: 0 });
+    const [worker] = (await workers(q, 1)) as [SignedIn];
+    const tasks = await leaseTasks(q.server.db, worker.id, { count: 6, projectId: project.id }, LIMITS);
+    const submitting = createSubmitCombiner(q.server.db, q.server.services.settings, ONE_AT_A_TIME);
+    const requests = tasks.map((task, index) => answer(task, index === 3 ? 'maybe' : 'approve'));
+    const results = await submitAll(submitting, worker.id, requests);
+    expect(results.map((result) => (result.ok ? result.result.status : result.status))).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      400,
+      'accepted',
+      'accepted',
+    ]);
+    // The first answer found the queue idle and went alone; the other five went together.
+    expect(submitting.totals).toEqual({ batches: 2, calls: 6 });
+    const again = await submitAll(submitting, worker.id, requests);
+    expect(again.filter((result) => result.ok && result.result.replay)).toHaveLength(5);
   });
 
   it('refuses a bad answer in a batch on its own, and stores the others', async () => {

@@ -20,7 +20,7 @@ import { listFeedback } from '../queue/feedback';
 import { createProject, getProject, listProjects } from '../queue/projects';
 import { renewLeases } from '../queue/renew';
 import { listResults } from '../queue/results';
-import { submitAnswers } from '../queue/submissions';
+import { submitAll } from '../queue/submit-batch';
 import { projectConsensus } from '../review/consensus';
 import { getSubmission } from '../review/detail';
 import { reviewQueue, reviewSubmission } from '../review/verdicts';
@@ -83,8 +83,8 @@ export const handlers: Handlers = {
     tasks: await leasing.call({ workerId: user.id, request: request.body, limits: settings }),
   }),
   submit: (request, { submitting, user }) => submitting.call({ workerId: user.id, request: request.body }),
-  submitBatch: async (request, { db, settings, user }) => ({
-    outcomes: await submitAnswers(db, user.id, request.body.submissions, settings),
+  submitBatch: async (request, { submitting, user }) => ({
+    outcomes: await submitAll(submitting, user.id, request.body.submissions),
   }),
   renewLeases: (request, { db, user }) => renewLeases(db, user.id, request.body.leases),
   feedback: (request, { db, settings, user }) => listFeedback(db, settings, user.id, request.query),

@@ -3,11 +3,7 @@ import type { z } from 'zod';
 import { idSchema } from '../../shared/domain/common';
 import { mediaOf } from '../../shared/domain/media';
 import { checkAnswer, type TaskKind } from '../../shared/domain/task-kinds';
-import type {
-  submissionRequestSchema,
-  SubmissionOutcome,
-  SubmissionResponse,
-} from '../../shared/protocol/endpoints';
+import type { submissionRequestSchema, SubmissionResponse } from '../../shared/protocol/endpoints';
 import { scoreAnswer } from '../../shared/scoring/answers';
 import type { Db } from '../db/db';
 import { isoOf, isUniqueViolation } from '../db/db';
@@ -37,80 +33,29 @@ const ATTEMPTS = 4;
  * - Other answers are sampled into review at the project's rate; the rest are accepted at once.
  * - Pay: accepted work credits the worker's share; work in review is pending until its verdict.
  *
- * Two statements and no explicit transaction (the hot path of the queue): a read, then one write
- * that re-checks, under the task's row lock, the state the decision was made on. When another
- * answer closed the task in between, the write changes nothing and the answer is decided again.
+ * Two statements and no explicit transaction: a read, then one write that re-checks, under the
+ * task's row lock, the state the decision was made on. When another answer closed the task in
+ * between, the write changes nothing and the answer is decided again. (Under load, answers of many
+ * workers share these two statements: see submit-batch.ts.)
  */
-export function submitAnswer(
+export async function submitAnswer(
   db: Db,
   workerId: string,
   request: SubmissionRequest,
   settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
 ): Promise<SubmissionResponse> {
-  return submitWithRetry(db, workerId, request, settings, null);
-}
-
-/** `looked`: what a batch's lookup already read for this answer (used for the first attempt). */
-export async function submitWithRetry(
-  db: Db,
-  workerId: string,
-  request: SubmissionRequest,
-  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
-  looked: LookupRow | null,
-): Promise<SubmissionResponse> {
-  let row = looked;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      row ??= (await lookup(db, workerId, [request]))[0] as LookupRow;
-      return await decideAndWrite(db, workerId, request, row, settings);
+      const [row] = await lookupAnswers(db, [{ workerId, request }]);
+      return await decideAndWrite(db, workerId, request, row as LookupRow, settings);
     } catch (error) {
       const retry =
         error instanceof SameKeyRace ||
         error instanceof TaskMoved ||
         isUniqueViolation(error, 'submissions_worker_key');
       if (!retry || attempt >= ATTEMPTS) throw error;
-      row = null;
     }
   }
-}
-
-/** Answers sent together by a draining outbox, at once on this many connections. */
-const BATCH_CONCURRENCY = 4;
-
-/**
- * Several answers of one worker, each exactly as `submitAnswer` would store it alone; the outcomes
- * come back in the order sent. An answer's refusal is its outcome and does not stop the others; a
- * failure of the queue itself (the database gone) fails the call, and the worker's retry replays
- * what was stored.
- */
-export async function submitAnswers(
-  db: Db,
-  workerId: string,
-  requests: readonly SubmissionRequest[],
-  settings: Pick<DeploymentSettings, 'payShares' | 'currency'>,
-): Promise<SubmissionOutcome[]> {
-  const outcomes: SubmissionOutcome[] = new Array(requests.length);
-  // One read for the whole batch; each answer is then written (and re-read only if it must retry).
-  const looked = await lookup(db, workerId, requests);
-  let next = 0;
-  let failed = false;
-  const lane = async (): Promise<void> => {
-    for (let index = next++; index < requests.length && !failed; index = next++) {
-      try {
-        const request = requests[index] as SubmissionRequest;
-        const result = await submitWithRetry(db, workerId, request, settings, looked[index] ?? null);
-        outcomes[index] = { ok: true, result };
-      } catch (error) {
-        if (!(error instanceof ApiError)) {
-          failed = true; // the other lanes stop taking answers: the whole call fails
-          throw error;
-        }
-        outcomes[index] = { ok: false, status: error.status, error: error.toBody().error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, requests.length) }, lane));
-  return outcomes;
 }
 
 type TaskRow = {
@@ -164,13 +109,6 @@ export type LookupRow = Omit<TaskRow, 'id'> & { ord: number; id: string | null }
 
 /** An answer and the worker who sends it. */
 export type WorkerAnswer = { workerId: string; request: SubmissionRequest };
-
-function lookup(db: Db, workerId: string, requests: readonly SubmissionRequest[]): Promise<LookupRow[]> {
-  return lookupAnswers(
-    db,
-    requests.map((request) => ({ workerId, request })),
-  );
-}
 
 /** One lookup row per answer, in the order given. */
 export function lookupAnswers(db: Db, answers: readonly WorkerAnswer[]): Promise<LookupRow[]> {

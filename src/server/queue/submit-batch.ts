@@ -1,5 +1,6 @@
 import { mediaOf } from '../../shared/domain/media';
-import type { SubmissionResponse } from '../../shared/protocol/endpoints';
+import type { SubmissionOutcome, SubmissionResponse } from '../../shared/protocol/endpoints';
+import { ApiError } from '../errors';
 import type { Db } from '../db/db';
 import type { DeploymentSettings } from '../settings';
 import { BATCHING, type BatchCall, Combiner, type CombinerOptions } from './combiner';
@@ -11,7 +12,7 @@ import {
   lookupAnswers,
   responseOf,
   type SubmissionRequest,
-  submitWithRetry,
+  submitAnswer,
   writeAnswers,
 } from './submissions';
 
@@ -31,6 +32,25 @@ export function createSubmitCombiner(
   options: CombinerOptions = BATCHING,
 ): Combiner<SubmitCall, SubmissionResponse> {
   return new Combiner((batch) => submitBatch(db, settings, batch), options);
+}
+
+/**
+ * Several answers of one worker (an outbox draining), each exactly as it would be stored alone,
+ * through the same batches as everyone's single answers; the outcomes come back in the order sent.
+ * An answer's refusal is its outcome and does not stop the others; a failure of the queue itself
+ * (the database gone) fails the call, and the worker's retry replays what was stored.
+ */
+export async function submitAll(
+  submitting: Combiner<SubmitCall, SubmissionResponse>,
+  workerId: string,
+  requests: readonly SubmissionRequest[],
+): Promise<SubmissionOutcome[]> {
+  const settled = await Promise.allSettled(requests.map((request) => submitting.call({ workerId, request })));
+  return settled.map((result) => {
+    if (result.status === 'fulfilled') return { ok: true, result: result.value };
+    if (!(result.reason instanceof ApiError)) throw result.reason;
+    return { ok: false, status: result.reason.status, error: result.reason.toBody().error };
+  });
 }
 
 async function submitBatch(db: Db, settings: Settings, batch: Call[]): Promise<void> {
@@ -62,7 +82,7 @@ async function submitBatch(db: Db, settings: Settings, batch: Call[]): Promise<v
   }
   for (const call of passOn) {
     const { workerId, request } = call.input;
-    submitWithRetry(db, workerId, request, settings, null).then(call.resolve, call.reject);
+    submitAnswer(db, workerId, request, settings).then(call.resolve, call.reject);
   }
 }
 

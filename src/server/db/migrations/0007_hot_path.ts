@@ -1,20 +1,22 @@
 import type { Migration } from './migration';
 
 /**
- * Two changes for the queue's hot path (many workers leasing and submitting each second):
+ * Changes for the queue's hot path (many workers leasing and submitting each second):
  *
  * - The lease history indexed by item first: "which of these workers held a lease on this item?"
  *   is asked for every candidate task when many workers lease at once (one probe per item, where
  *   the worker-first index needed one per worker). Questions naming both the worker and the item
  *   use it as well as they used the old index, which it replaces.
+ * - The tasks' index on their item goes: the unique (item, replica) index answers the same
+ *   questions, and every lease and every answer rewrote both.
  * - The history tables (leases, submissions, ledger, feedback) and the task's lease holder no
  *   longer declare foreign keys to users, projects and centres. Every such row is written by the
  *   queue from the very rows the same statement reads (the task, its project, the worker's
  *   account), and those rows are never deleted (accounts are deactivated, projects paused), so the
- *   checks could never fail; but each one share-locked the parent row, and the project's row is
- *   the parent of every answer: concurrent batches queued on it and rewrote it for every lock
- *   (a sixth of the database's work per cycle in `bench:queue`). References to
- *   tasks, items and submissions stay checked.
+ *   checks could never fail; but each one looked the parent up and share-locked it, and the
+ *   project's row is the parent of every answer, so concurrent batches kept rewriting its lock
+ *   (together a sixth of the database's work per cycle in `bench:queue`). References to tasks,
+ *   items and submissions stay checked.
  */
 export const migration0007: Migration = {
   version: 7,
@@ -22,6 +24,7 @@ export const migration0007: Migration = {
   sql: /* sql */ `
 CREATE INDEX leases_item_worker_idx ON leases (item_id, worker_id);
 DROP INDEX leases_worker_item_idx;
+DROP INDEX tasks_item_idx;
 
 ALTER TABLE tasks DROP CONSTRAINT tasks_lease_worker_fkey;
 ALTER TABLE leases DROP CONSTRAINT leases_worker_id_fkey;
