@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { QueueServices } from './context';
+import { refreshPlannerStatistics } from './db/planner-stats';
 import { forgetLeaseRequests, releaseExpired } from './queue/leases';
 import { autoAccept } from './review/verdicts';
 
@@ -7,15 +8,22 @@ import { autoAccept } from './review/verdicts';
 const STALE_UPLOAD_DAYS = 14;
 const BATCH = 500;
 
-export type SweepReport = { released: number; autoAccepted: number; uploadsDropped: number };
+export type SweepReport = {
+  released: number;
+  autoAccepted: number;
+  uploadsDropped: number;
+  /** Tables whose planner statistics were refreshed (embedded PGlite only: it has no autovacuum). */
+  analyzed: string[];
+};
 
 /**
  * One pass of the queue's housekeeping: expired leases go back to the pool (their history stays, so
- * late work is still accepted), unreviewed work past its delay is accepted, stale uploads are dropped.
+ * late work is still accepted), unreviewed work past its delay is accepted, stale uploads are dropped,
+ * and on PGlite the planner's statistics of tables that grew are refreshed.
  * Safe to run from several servers at once (rows are taken with SKIP LOCKED).
  */
 export async function sweep(services: QueueServices): Promise<SweepReport> {
-  const report: SweepReport = { released: 0, autoAccepted: 0, uploadsDropped: 0 };
+  const report: SweepReport = { released: 0, autoAccepted: 0, uploadsDropped: 0, analyzed: [] };
   for (;;) {
     const released = await releaseExpired(services.db, BATCH);
     report.released += released;
@@ -36,6 +44,7 @@ export async function sweep(services: QueueServices): Promise<SweepReport> {
     await rm(await services.media.store.stagingPath(upload.temp_name), { force: true });
   }
   report.uploadsDropped = stale.length;
+  if (services.db.kind === 'pglite') report.analyzed = await refreshPlannerStatistics(services.db);
   return report;
 }
 

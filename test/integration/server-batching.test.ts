@@ -85,6 +85,21 @@ describeOnBackends('serving many workers in one batch', (queue) => {
     ).toBe(true);
   });
 
+  it('hands out every task when more are asked for than there are, however the batches overlap', async () => {
+    const q = queue();
+    const people = await workers(q, 10);
+    for (let round = 0; round < 5; round += 1) {
+      const project = await q.project(24);
+      const leasing = createLeaseCombiner(q.server.db);
+      const batches = await Promise.all(
+        people.map((worker) => leasing.call(leaseCall(worker, 3, project.id))),
+      );
+      const ids = batches.flat().map((task) => task.taskId);
+      expect(ids).toHaveLength(24);
+      expect(new Set(ids).size).toBe(24);
+    }
+  });
+
   it('never gives a worker an item they held, searching past the batch for them', async () => {
     const q = queue();
     const project = await q.project(20, { overlap: 2 });

@@ -62,7 +62,9 @@ export const sweepCommand: Command = {
     const report = await withServices(values, io, (services) => sweep(services), await settingsFrom(values));
     io.out(
       `released ${report.released} expired leases, auto-accepted ${report.autoAccepted} submissions, ` +
-        `dropped ${report.uploadsDropped} stale uploads\n`,
+        `dropped ${report.uploadsDropped} stale uploads` +
+        (report.analyzed.length > 0 ? `, refreshed the statistics of ${report.analyzed.join(', ')}` : '') +
+        '\n',
     );
     return 0;
   },

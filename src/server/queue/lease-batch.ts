@@ -139,9 +139,6 @@ WITH pick AS (
 )
 ${SELECT_LEASED('leased', 'leased.lease_worker AS worker_id, ')}`;
 
-/** Candidates fetched beyond what the batch asks for: room for workers who may not take some. */
-const CANDIDATE_SLACK = 4;
-
 async function leaseBatch(db: Db, batch: Call[]): Promise<void> {
   const passOn: Call[] = [];
   const seen = new Set<string>();
@@ -194,14 +191,15 @@ async function leaseTogether(tx: Db, calls: Call[], passOn: Call[]): Promise<Map
     byProject.set(plan.project.id, [...(byProject.get(plan.project.id) ?? []), plan]);
   }
   for (const [projectId, group] of byProject) {
+    // Exactly as many as asked: a candidate locked and not taken would be skipped by a concurrent
+    // batch, which would then find too few.
     const wanted = group.reduce((sum, plan) => sum + plan.count, 0);
     const candidates = await tx.query<{ id: string; held_by: string[] }>(CANDIDATES_SQL, [
       projectId,
       group.map((plan) => plan.call.input.workerId),
-      wanted + CANDIDATE_SLACK,
+      wanted,
     ]);
-    const dry = candidates.length < wanted + CANDIDATE_SLACK;
-    assign(group, candidates, dry, passOn);
+    assign(group, candidates, passOn);
   }
 
   const served = plans.filter((plan) => !passOn.includes(plan.call));
@@ -252,15 +250,11 @@ function planOf(call: Call, row: PreparedRow | undefined): Plan | null {
 
 /**
  * Hands the candidates out in order, each to the first plan that still wants tasks and may take
- * it. A plan left short while candidates remained unseen (it may take none of the next ones, or a
- * project named by no one could fill it) is passed on whole, as `leaseTasks` would search further.
+ * it. A plan left short (the worker held some of these items, or the batch found too few: the
+ * queue may be running dry, or another batch holds what is left) is passed on whole: leasing alone,
+ * after this batch commits, searches the whole queue for it as it stands then.
  */
-function assign(
-  group: Plan[],
-  candidates: Array<{ id: string; held_by: string[] }>,
-  dry: boolean,
-  passOn: Call[],
-) {
+function assign(group: Plan[], candidates: Array<{ id: string; held_by: string[] }>, passOn: Call[]) {
   const taken = new Set<string>();
   for (const plan of group) {
     const workerId = plan.call.input.workerId;
@@ -270,8 +264,7 @@ function assign(
       if (taken.has(candidate.id) || candidate.held_by.includes(workerId)) continue;
       mine.push(candidate.id);
     }
-    const short = mine.length < plan.count;
-    if (short && (!dry || plan.call.input.request.projectId === undefined)) {
+    if (mine.length < plan.count) {
       passOn.push(plan.call);
       continue;
     }
