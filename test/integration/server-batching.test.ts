@@ -11,7 +11,10 @@ import { ApiError } from '../../src/server/errors';
 import { createLeaseCombiner, type LeaseCall } from '../../src/server/queue/lease-batch';
 import { leaseTasks } from '../../src/server/queue/leases';
 import { createSubmitCombiner, submitAll, type SubmitCall } from '../../src/server/queue/submit-batch';
-import { describeOnBackends, type SignedIn, type TestQueue } from './server-harness';
+import { describeOnBackends, type TestQueue, uniqueName } from './server-harness';
+
+/** A HITer's account, as leasing and submitting see it. */
+type Worker = { id: string };
 
 const LIMITS = { maxOutstandingLeases: 200 };
 /** One batch at a time: the first call runs alone, the calls made with it form the next batch. */
@@ -22,7 +25,7 @@ function answer(task: Pick<LeasedTask, 'taskId' | 'leaseEpoch'>, decision = 'app
 }
 
 /** One task of the project leased to each worker, alone (not through a batch). */
-function oneTaskEach(q: TestQueue, people: SignedIn[], projectId: string): Promise<LeasedTask[]> {
+function oneTaskEach(q: TestQueue, people: Worker[], projectId: string): Promise<LeasedTask[]> {
   return Promise.all(
     people.map(
       async (worker) =>
@@ -43,9 +46,18 @@ async function outcomes<T>(promises: Array<Promise<T>>) {
 }
 
 describeOnBackends('serving many workers in one batch', (queue) => {
-  const workers = async (q: TestQueue, count: number, extra = {}) =>
-    Promise.all(Array.from({ length: count }, () => q.signedIn('hitter', extra)));
-  const leaseCall = (worker: SignedIn, count: number, projectId?: string, more = {}): LeaseCall => ({
+  // Accounts made directly: these tests never sign in, and scrypt for each would only cost time.
+  const workers = (q: TestQueue, count: number): Promise<Worker[]> =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        const [row] = await q.sql<Worker>(
+          `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $1, 'hitter', 'x') RETURNING id`,
+          [uniqueName('w')],
+        );
+        return row as Worker;
+      }),
+    );
+  const leaseCall = (worker: Worker, count: number, projectId?: string, more = {}): LeaseCall => ({
     workerId: worker.id,
     request: { count, ...(projectId ? { projectId } : {}), ...more },
     limits: LIMITS,
@@ -103,7 +115,7 @@ describeOnBackends('serving many workers in one batch', (queue) => {
   it('never gives a worker an item they held, searching past the batch for them', async () => {
     const q = queue();
     const project = await q.project(20, { overlap: 2 });
-    const [a, b, x] = (await workers(q, 3)) as [SignedIn, SignedIn, SignedIn];
+    const [a, b, x] = (await workers(q, 3)) as [Worker, Worker, Worker];
     // a holds the first replica of items 1–10, x of items 11–20: the second replicas are open,
     // items 1–10 first, which a may not take.
     await leaseTasks(q.server.db, a.id, { count: 10, projectId: project.id }, LIMITS);
@@ -139,12 +151,12 @@ describeOnBackends('serving many workers in one batch', (queue) => {
       }),
     );
     const skilled = await q.project(5, { requiredSkills: ['french_audio'] });
-    const [plain, replayer, capped, unskilled, golden] = (await workers(q, 5)) as SignedIn[] as [
-      SignedIn,
-      SignedIn,
-      SignedIn,
-      SignedIn,
-      SignedIn,
+    const [plain, replayer, capped, unskilled, golden] = (await workers(q, 5)) as Worker[] as [
+      Worker,
+      Worker,
+      Worker,
+      Worker,
+      Worker,
     ];
     const first = await leaseTasks(
       q.server.db,
@@ -208,7 +220,7 @@ describeOnBackends('serving many workers in one batch', (queue) => {
   it('decides two answers to one task, and one key sent twice, as if they came one after the other', async () => {
     const q = queue();
     const project = await q.project(1, { reviewRate: 0 });
-    const [a, b] = (await workers(q, 2)) as [SignedIn, SignedIn];
+    const [a, b] = (await workers(q, 2)) as [Worker, Worker];
     const [first] = await leaseTasks(q.server.db, a.id, { count: 1, projectId: project.id }, LIMITS);
     await q.sql(`UPDATE tasks SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [
       first?.taskId,
@@ -240,7 +252,7 @@ describeOnBackends('serving many workers in one batch', (queue) => {
   it('stores an outbox’s answers together, with each refusal in its place', async () => {
     const q = queue();
     const project = await q.project(6, { reviewRate: 0 });
-    const [worker] = (await workers(q, 1)) as [SignedIn];
+    const [worker] = (await workers(q, 1)) as [Worker];
     const tasks = await leaseTasks(q.server.db, worker.id, { count: 6, projectId: project.id }, LIMITS);
     const submitting = createSubmitCombiner(q.server.db, q.server.services.settings, ONE_AT_A_TIME);
     const requests = tasks.map((task, index) => answer(task, index === 3 ? 'maybe' : 'approve'));
@@ -265,7 +277,7 @@ describeOnBackends('serving many workers in one batch', (queue) => {
     const people = await workers(q, 4);
     const leased = await oneTaskEach(q, people, project.id);
     const submitting = createSubmitCombiner(q.server.db, q.server.services.settings, ONE_AT_A_TIME);
-    const [p0, p1, p2, p3] = people as [SignedIn, SignedIn, SignedIn, SignedIn];
+    const [p0, p1, p2, p3] = people as [Worker, Worker, Worker, Worker];
     const [t0, t1, t2, t3] = leased as [LeasedTask, LeasedTask, LeasedTask, LeasedTask];
     const results = await outcomes([
       submitting.call({ workerId: p0.id, request: answer(t0) }),
