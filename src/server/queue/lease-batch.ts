@@ -140,7 +140,7 @@ WITH pick AS (
 ${SELECT_LEASED('leased', 'leased.lease_worker AS worker_id, ')}`;
 
 async function leaseBatch(db: Db, batch: Call[]): Promise<void> {
-  const passOn: Call[] = [];
+  const passOn = new Set<Call>();
   const seen = new Set<string>();
   const mine: Call[] = [];
   for (const call of batch) {
@@ -150,7 +150,8 @@ async function leaseBatch(db: Db, batch: Call[]): Promise<void> {
       (request.projectId === undefined || isProjectId(request.projectId)) &&
       !seen.has(workerId);
     seen.add(workerId);
-    (simple ? mine : passOn).push(call);
+    if (simple) mine.push(call);
+    else passOn.add(call);
   }
   if (mine.length > 0) {
     try {
@@ -159,7 +160,7 @@ async function leaseBatch(db: Db, batch: Call[]): Promise<void> {
     } catch {
       // The batch as a whole failed (a deadlock with another path, the database gone): each
       // request is tried alone, and reports its own error if it fails again.
-      passOn.push(...mine.filter((call) => !passOn.includes(call)));
+      for (const call of mine) passOn.add(call);
     }
   }
   for (const call of passOn) {
@@ -169,7 +170,7 @@ async function leaseBatch(db: Db, batch: Call[]): Promise<void> {
 }
 
 /** Leases what it can for `calls`; returns the tasks of each call served and adds the rest to `passOn`. */
-async function leaseTogether(tx: Db, calls: Call[], passOn: Call[]): Promise<Map<Call, LeasedTask[]>> {
+async function leaseTogether(tx: Db, calls: Call[], passOn: Set<Call>): Promise<Map<Call, LeasedTask[]>> {
   const prepared = await tx.query<PreparedRow>(PREPARE_BATCH_SQL, [
     calls.map((call) => call.input.workerId),
     calls.map((call) => call.input.request.projectId ?? null),
@@ -182,7 +183,7 @@ async function leaseTogether(tx: Db, calls: Call[], passOn: Call[]): Promise<Map
   calls.forEach((call, index) => {
     const plan = planOf(call, rows.get(index + 1));
     if (plan) plans.push(plan);
-    else passOn.push(call);
+    else passOn.add(call);
   });
 
   const byProject = new Map<string, Plan[]>();
@@ -202,7 +203,7 @@ async function leaseTogether(tx: Db, calls: Call[], passOn: Call[]): Promise<Map
     assign(group, candidates, passOn);
   }
 
-  const served = plans.filter((plan) => !passOn.includes(plan.call));
+  const served = plans.filter((plan) => !passOn.has(plan.call));
   const picks = served.flatMap((plan) =>
     plan.tasks.map((taskId) => ({
       taskId,
@@ -254,7 +255,7 @@ function planOf(call: Call, row: PreparedRow | undefined): Plan | null {
  * queue may be running dry, or another batch holds what is left) is passed on whole: leasing alone,
  * after this batch commits, searches the whole queue for it as it stands then.
  */
-function assign(group: Plan[], candidates: Array<{ id: string; held_by: string[] }>, passOn: Call[]) {
+function assign(group: Plan[], candidates: Array<{ id: string; held_by: string[] }>, passOn: Set<Call>) {
   const taken = new Set<string>();
   for (const plan of group) {
     const workerId = plan.call.input.workerId;
@@ -265,7 +266,7 @@ function assign(group: Plan[], candidates: Array<{ id: string; held_by: string[]
       mine.push(candidate.id);
     }
     if (mine.length < plan.count) {
-      passOn.push(plan.call);
+      passOn.add(plan.call);
       continue;
     }
     for (const id of mine) taken.add(id);
