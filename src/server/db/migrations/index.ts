@@ -5,6 +5,7 @@ import { migration0004 } from './0004_lease_requests';
 import { migration0005 } from './0005_project_media';
 import { migration0006 } from './0006_project_seq';
 import { migration0007 } from './0007_hot_path';
+import { migration0008 } from './0008_history_writes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
