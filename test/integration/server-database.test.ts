@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/server/db/open';
 import { refreshPlannerStatistics } from '../../src/server/db/planner-stats';
 import { importItems } from '../../src/server/import/import-items';
 import { createProject } from '../../src/server/queue/projects';
+import { LOOKUP_SQL } from '../../src/server/queue/submissions';
 import {
   BACKENDS,
   freshDatabase,
@@ -135,6 +136,24 @@ for (const backend of BACKENDS) {
       await expect(rolledBack).rejects.toThrow('roll back');
       await outside;
       expect(await db.query('SELECT body FROM notes')).toEqual([{ body: 'outside' }]);
+    });
+
+    // The queue names its statements, so each connection keeps the plan it made early, while the
+    // lease history was empty and not analysed yet; this plan must still probe it by key.
+    it('looks answers up with a probe of the lease history by key, even as planned on an empty history', async () => {
+      const db = await open(await target());
+      await migrate(db);
+      const plan = await db.transaction(async (tx) => {
+        await tx.query(`PREPARE answer_lookup(jsonb) AS ${LOOKUP_SQL}`);
+        await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
+        const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(
+          `EXPLAIN (FORMAT JSON) EXECUTE answer_lookup('[]')`,
+        );
+        await tx.query('DEALLOCATE answer_lookup');
+        return JSON.stringify(row?.['QUERY PLAN']);
+      });
+      expect(plan).toContain('"Relation Name":"leases"');
+      expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^{}]*"Relation Name":"leases"/);
     });
 
     // PGlite only: it has no autovacuum (the reason for this), where PostgreSQL's could analyse a

@@ -89,10 +89,13 @@ type TaskRow = {
  * (none when the id names no task), whether its worker held the lease named (lease history is
  * never rewritten), and what its idempotency key already stored.
  */
-const LOOKUP_SQL = `
+export const LOOKUP_SQL = `
 SELECT r.ord, t.id, t.status, t.honeypot, t.item_id, t.project_id, p.kind, p.config, i.data, i.gold,
        p.price_cents, p.review_rate, p.auto_accept_hours, p.honeypot_pass_score,
-       l.task_id IS NOT NULL AS held,
+       -- A scalar subquery, one probe of the lease's primary key per answer: as a join or an
+       -- EXISTS, a planner that thinks the history small (a fresh queue's, not analysed yet)
+       -- hashes all of it, at every batch.
+       (SELECT true FROM leases l WHERE l.task_id = t.id AND l.epoch = r.epoch AND l.worker_id = r.worker_id) IS NOT NULL AS held,
        (SELECT u.centre_id FROM users u WHERE u.id = r.worker_id) AS centre_id,
        (SELECT jsonb_build_object('id', s.id, 'payload_hash', s.payload_hash, 'status', s.status,
                                   'received_at', s.received_at, 'task_id', s.task_id)
@@ -101,7 +104,6 @@ FROM jsonb_to_recordset($1::jsonb) AS r(ord int, worker_id uuid, task_id uuid, e
 LEFT JOIN tasks t ON t.id = r.task_id
 LEFT JOIN projects p ON p.id = t.project_id
 LEFT JOIN items i ON i.id = t.item_id
-LEFT JOIN leases l ON l.task_id = t.id AND l.epoch = r.epoch AND l.worker_id = r.worker_id
 ORDER BY r.ord`;
 
 /** A lookup row: the task's columns are null when the answer names no task. */
