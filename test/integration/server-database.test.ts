@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/server/db/open';
 import { refreshPlannerStatistics } from '../../src/server/db/planner-stats';
 import { importItems } from '../../src/server/import/import-items';
 import { createProject } from '../../src/server/queue/projects';
-import { LOOKUP_SQL } from '../../src/server/queue/submissions';
+import { LOOKUP_SQL } from '../../src/server/queue/answer-lookup';
 import {
   BACKENDS,
   freshDatabase,

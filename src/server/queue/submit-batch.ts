@@ -4,14 +4,12 @@ import { ApiError } from '../errors';
 import type { Db } from '../db/db';
 import type { DeploymentSettings } from '../settings';
 import { BATCHING, type BatchCall, Combiner, type CombinerOptions } from './combiner';
+import { type LookupRow, lookupAnswers, type SubmissionRequest } from './answer-lookup';
 import {
   decideAnswer,
   type Decision,
   isDecision,
-  type LookupRow,
-  lookupAnswers,
   responseOf,
-  type SubmissionRequest,
   submitAnswer,
   writeAnswers,
 } from './submissions';
