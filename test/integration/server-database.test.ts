@@ -84,6 +84,51 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('gives every worker counts in each project they leased from before version 8, keeping those kept', async () => {
+      const db = await open(await target());
+      await migrate(db, MIGRATIONS.slice(0, 7));
+      const [project] = await db.query<{ id: string }>(
+        `INSERT INTO projects (name, kind, config, price_cents, overlap, lease_seconds)
+         VALUES ('old', 'form', '{}', 1, 1, 60) RETURNING id`,
+      );
+      const [alice, bob] = await db.query<{ id: string }>(
+        `INSERT INTO users (username, display_name, role, password_hash)
+         VALUES ('alice', 'Alice', 'hitter', 'x'), ('bob', 'Bob', 'hitter', 'x') RETURNING id`,
+      );
+      const [item] = await db.query<{ id: string }>(
+        `INSERT INTO items (project_id, line_no, data) VALUES ($1, 1, '{}') RETURNING id`,
+        [project?.id],
+      );
+      const tasks = await db.query<{ id: string; honeypot: boolean }>(
+        `INSERT INTO tasks (project_id, item_id, replica, honeypot) VALUES ($1, $2, 0, false), ($1, $2, 1, false), ($1, $2, 2, true)
+         RETURNING id, honeypot`,
+        [project?.id, item?.id],
+      );
+      // Alice leased all three, Bob one (his counts were kept: a project with honeypots).
+      for (const [worker, task] of [
+        ...tasks.map((task) => [alice, task] as const),
+        [bob, tasks[0]] as const,
+      ]) {
+        await db.query(
+          `INSERT INTO leases (task_id, epoch, worker_id, item_id, expires_at) VALUES ($1, $2, $3, $4, now())`,
+          [task?.id, worker === bob ? 2 : 1, worker?.id, item?.id],
+        );
+      }
+      await db.query(
+        `INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased) VALUES ($1, $2, 7, 1)`,
+        [bob?.id, project?.id],
+      );
+      await migrate(db, MIGRATIONS);
+      const counts = await db.query<{ username: string; tasks_leased: number; honeypots_leased: number }>(
+        `SELECT u.username, s.tasks_leased, s.honeypots_leased
+         FROM worker_project_stats s JOIN users u ON u.id = s.worker_id ORDER BY u.username`,
+      );
+      expect(counts).toEqual([
+        { username: 'alice', tasks_leased: 2, honeypots_leased: 1 },
+        { username: 'bob', tasks_leased: 7, honeypots_leased: 1 },
+      ]);
+    });
+
     it('leaves the previous version when a migration fails', async () => {
       const db = await open(await target());
       const broken: Migration = {

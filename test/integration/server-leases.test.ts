@@ -197,5 +197,14 @@ describeOnBackends('leasing tasks', (queue) => {
     const tasks = await lease(q, fresh, 50);
     const projects = new Set(tasks.map((task) => task.projectId));
     expect(projects.has(one.id) && projects.has(two.id)).toBe(true);
+    // Counted in each project, honeypots or not: the counts also open its example images.
+    const counts = await q.sql<{ project_id: string; tasks_leased: number }>(
+      `SELECT project_id, tasks_leased FROM worker_project_stats WHERE worker_id = $1 AND project_id IN ($2, $3)
+       ORDER BY project_id`,
+      [fresh.id, one.id, two.id],
+    );
+    expect(counts).toEqual(
+      [one.id, two.id].sort().map((projectId) => ({ project_id: projectId, tasks_leased: 1 })),
+    );
   });
 });

@@ -288,8 +288,36 @@ async function leaseFromProject(
   project: EligibleProject,
   count: number,
 ): Promise<LeasedTask[]> {
+  const { regular, gold } =
+    project.honeypot_rate > 0
+      ? await leaseWithHoneypots(tx, workerId, project, count)
+      : { regular: await leaseRegular(tx, workerId, project, count), gold: [] };
+  // Counted in every project, as the batch counts: honeypots keep pace with these counts, and
+  // they say who may read the project's example images (media/serve.ts).
+  if (regular.length + gold.length > 0) {
+    await tx.query(
+      `INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (worker_id, project_id) DO UPDATE
+       SET tasks_leased = worker_project_stats.tasks_leased + EXCLUDED.tasks_leased,
+           honeypots_leased = worker_project_stats.honeypots_leased + EXCLUDED.honeypots_leased`,
+      [workerId, project.id, regular.length, gold.length],
+    );
+  }
+  const batch = regular.map(leasedTaskOf);
+  // Mixed in at random places: nothing about a honeypot's position gives it away.
+  for (const honeypot of gold.map(leasedTaskOf)) batch.splice(randomInt(batch.length + 1), 0, honeypot);
+  return batch;
+}
+
+/** Regular tasks and honeypots of a project whose honeypot rate is above zero. */
+async function leaseWithHoneypots(
+  tx: Db,
+  workerId: string,
+  project: EligibleProject,
+  count: number,
+): Promise<{ regular: LeasedRow[]; gold: LeasedRow[] }> {
   const rate = project.honeypot_rate;
-  if (rate <= 0) return (await leaseRegular(tx, workerId, project, count)).map(leasedTaskOf);
   // Honeypots keep pace with the rate over everything this worker was given in the project.
   const [stats] = await tx.query<{ tasks_leased: number; honeypots_leased: number }>(
     `SELECT tasks_leased, honeypots_leased FROM worker_project_stats WHERE worker_id = $1 AND project_id = $2`,
@@ -326,20 +354,7 @@ async function leaseFromProject(
       regular.push(...(await leaseRegular(tx, workerId, project, short)));
     }
   }
-  if (regular.length + gold.length > 0) {
-    await tx.query(
-      `INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (worker_id, project_id) DO UPDATE
-       SET tasks_leased = worker_project_stats.tasks_leased + EXCLUDED.tasks_leased,
-           honeypots_leased = worker_project_stats.honeypots_leased + EXCLUDED.honeypots_leased`,
-      [workerId, project.id, regular.length, gold.length],
-    );
-  }
-  const batch = regular.map(leasedTaskOf);
-  // Mixed in at random places: nothing about a honeypot's position gives it away.
-  for (const honeypot of gold.map(leasedTaskOf)) batch.splice(randomInt(batch.length + 1), 0, honeypot);
-  return batch;
+  return { regular, gold };
 }
 
 /** How many of a batch of `count` should be honeypots, for the rate to hold over everything given. */

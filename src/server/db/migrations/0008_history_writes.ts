@@ -17,6 +17,10 @@ import type { Migration } from './migration';
  *   parent up and share-locked it, and a lock is a write: the item's row (a page of client data)
  *   was rewritten at every lease and every answer, the submission's at each of its ledger and
  *   feedback rows. Migration 7 did the same for users, projects and centres.
+ * - Every worker's counts in every project they leased from. Leasing one request at a time kept
+ *   them only in projects with honeypots (which pace on them); they now also say who may read a
+ *   project's example images, in one probe where a join of the project's items to the whole lease
+ *   history ran at each request.
  */
 export const migration0008: Migration = {
   version: 8,
@@ -34,5 +38,11 @@ ALTER TABLE submissions DROP CONSTRAINT submissions_item_id_fkey;
 ALTER TABLE ledger DROP CONSTRAINT ledger_submission_id_fkey;
 ALTER TABLE feedback_events DROP CONSTRAINT feedback_events_submission_id_fkey;
 ALTER TABLE feedback_events DROP CONSTRAINT feedback_events_task_id_fkey;
+
+INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
+SELECT l.worker_id, t.project_id, count(*) FILTER (WHERE NOT t.honeypot), count(*) FILTER (WHERE t.honeypot)
+FROM leases l JOIN tasks t ON t.id = l.task_id
+GROUP BY l.worker_id, t.project_id
+ON CONFLICT (worker_id, project_id) DO NOTHING;
 `,
 };
