@@ -74,7 +74,7 @@ async function seed(databaseUrl: string): Promise<{ projectId: string; tokens: s
 /**
  * The simulated workstations' HTTP client: undici, one keep-alive connection per worker. The
  * client shares the two cores with the server and the database (a real deployment's workstations
- * are other machines): node:http's client took 0.21–0.25 ms of CPU per cycle, undici 0.15–0.17.
+ * are other machines): node:http's client took 0.20–0.26 ms of CPU per cycle, undici 0.14–0.20.
  */
 function connect(url: URL): Pool {
   return new Pool(url.origin, { connections: WORKERS, pipelining: 1 });
