@@ -12,6 +12,7 @@ import {
   WORKER_LOCK_NAMESPACE,
 } from './leases';
 import {
+  ADD_LEASE_COUNTS_SQL,
   eligibleSql,
   LOWEST_OPEN_REPLICA_SQL,
   offeredProjectsSql,
@@ -130,8 +131,7 @@ WITH pick AS (
   INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
   SELECT lease_worker, project_id, count(*), 0 FROM leased GROUP BY lease_worker, project_id
   ORDER BY lease_worker, project_id
-  ON CONFLICT (worker_id, project_id) DO UPDATE
-  SET tasks_leased = worker_project_stats.tasks_leased + EXCLUDED.tasks_leased
+  ${ADD_LEASE_COUNTS_SQL}
 ), keys AS (
   INSERT INTO lease_requests (worker_id, request_key, task_ids)
   SELECT k.worker_id, k.request_key, k.task_ids

@@ -49,3 +49,12 @@ export const LOWEST_OPEN_REPLICA_SQL = `NOT EXISTS (
     SELECT 1 FROM tasks earlier
     WHERE earlier.item_id = t.item_id AND earlier.replica < t.replica
       AND earlier.status = 'open' AND NOT earlier.honeypot)`;
+
+/**
+ * Adds a lease's counts to the worker's in the project (an INSERT of worker_id, project_id,
+ * tasks_leased, honeypots_leased ends with this). Kept in every project: honeypots keep pace with
+ * them, and they say who may read the project's example images (media/serve.ts).
+ */
+export const ADD_LEASE_COUNTS_SQL = `ON CONFLICT (worker_id, project_id) DO UPDATE
+  SET tasks_leased = worker_project_stats.tasks_leased + EXCLUDED.tasks_leased,
+      honeypots_leased = worker_project_stats.honeypots_leased + EXCLUDED.honeypots_leased`;

@@ -4,6 +4,7 @@ import type { Db } from '../db/db';
 import { isoOf } from '../db/db';
 import { ApiError } from '../errors';
 import {
+  ADD_LEASE_COUNTS_SQL,
   eligibleSql,
   LOWEST_OPEN_REPLICA_SQL,
   offeredProjectsSql,
@@ -292,15 +293,10 @@ async function leaseFromProject(
     project.honeypot_rate > 0
       ? await leaseWithHoneypots(tx, workerId, project, count)
       : { regular: await leaseRegular(tx, workerId, project, count), gold: [] };
-  // Counted in every project, as the batch counts: honeypots keep pace with these counts, and
-  // they say who may read the project's example images (media/serve.ts).
   if (regular.length + gold.length > 0) {
     await tx.query(
       `INSERT INTO worker_project_stats (worker_id, project_id, tasks_leased, honeypots_leased)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (worker_id, project_id) DO UPDATE
-       SET tasks_leased = worker_project_stats.tasks_leased + EXCLUDED.tasks_leased,
-           honeypots_leased = worker_project_stats.honeypots_leased + EXCLUDED.honeypots_leased`,
+       VALUES ($1, $2, $3, $4) ${ADD_LEASE_COUNTS_SQL}`,
       [workerId, project.id, regular.length, gold.length],
     );
   }
