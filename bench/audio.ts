@@ -14,6 +14,8 @@
  * - region_drag_frame_p95_ms: main-thread time of one frame of a region drag (its end, then its
  *   body), input to painted frame; see src/renderer/features/audio/bench/bench-driver.ts.
  * - seek_ms: the slowest of 12 seeks to points across the hour, until the audio can play there.
+ * Targets: waveform ready under 1,500 ms, heap increase under 100 MB, drag frame p95 under 16.7 ms,
+ * every seek under 200 ms; the line names those missed, and the exit status is then 1.
  * Options: --screenshots <dir> saves the workspace in English and French.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,7 +38,7 @@ import { chromium, type Page } from '@playwright/test';
 import { mediaReply } from '../src/main/services/media/media-reply';
 import { rendererMainThreadCpuMs } from './audio-cpu';
 import { buildHarness, serveHarness } from './bench-kit';
-import { percentile, round1 } from './stats';
+import { percentile, round1, withTargets } from './stats';
 import { PeaksBuilder } from '../src/shared/media/peaks';
 import { parseWavHeader } from '../src/shared/media/wav';
 
@@ -239,11 +241,11 @@ async function main() {
 
     // Seeks across the hour, in an order that jumps far each time.
     const total = files.audio.durationMs / 1000;
-    const targets = Array.from({ length: SEEKS }, (_, i) =>
+    const seekPoints = Array.from({ length: SEEKS }, (_, i) =>
       round1((((i * 7) % SEEKS) / SEEKS) * total + 13.7),
     );
     const cpuBeforeSeek = cpu();
-    const seeks = await bench.seek(targets);
+    const seeks = await bench.seek(seekPoints);
     const cpuSeek = cpuDelta(cpuBeforeSeek, cpu());
     await page.waitForTimeout(500);
     const heapAfter = await heap();
@@ -284,17 +286,22 @@ async function main() {
         heap_after_use_mb: round1(heapAfter / 1024 / 1024),
       }),
     );
-    console.log(
-      JSON.stringify({
-        bench: 'audio',
-        minutes: MINUTES,
-        waveform_ready_ms: Math.round(readyMs),
-        heap_increase_mb: round1(heapIncrease / 1024 / 1024),
-        regions: REGIONS,
-        region_drag_frame_p95_ms: round1(percentile(drag, 95)),
-        seek_ms: Math.round(Math.max(...seeks)),
-      }),
-    );
+    const line = {
+      bench: 'audio',
+      minutes: MINUTES,
+      waveform_ready_ms: Math.round(readyMs),
+      heap_increase_mb: round1(heapIncrease / 1024 / 1024),
+      regions: REGIONS,
+      region_drag_frame_p95_ms: round1(percentile(drag, 95)),
+      seek_ms: Math.round(Math.max(...seeks)),
+    };
+    const targets = {
+      waveform_ready_ms: line.waveform_ready_ms < 1500,
+      heap_increase_mb: line.heap_increase_mb < 100,
+      region_drag_frame_p95_ms: line.region_drag_frame_p95_ms < 16.7,
+      seek_ms: line.seek_ms < 200,
+    };
+    console.log(JSON.stringify(withTargets(line, targets)));
   } finally {
     await browser.close();
     server.close();

@@ -16,6 +16,8 @@
  *   redrawn, to that frame painted; rasters the worker sends back are placed in the frames
  *   measured. The detail line adds the frame intervals (rAF to next rAF) and dropped frames;
  * - edit_commit_ms: the p95 (with 15 drags, the slowest) of release → committed change painted.
+ * Targets: first render under 1,000 ms, pan and zoom frame p95 under 16.7 ms, edit commit under
+ * 50 ms, JS heap under 300 MB; the line names those missed, and the exit status is then 1.
  * Options: --screenshots <dir> also saves pictures of the tool (en, fr) and of the comparison view.
  *
  * How the task is opened: a HITer opens a task inside the running app (Electron: one window, its
@@ -32,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { buildHarness, serveHarness } from './bench-kit';
-import { percentile, round1 } from './stats';
+import { percentile, round1, withTargets } from './stats';
 import { benchImage, type BenchFile } from './image-fixture';
 
 const WIDTH = 6000;
@@ -215,7 +217,15 @@ async function main() {
         image_bytes: image.bytes.length,
       }),
     );
-    console.log(JSON.stringify(line));
+    const figure = (name: string) => Number(line[name]);
+    const targets = {
+      first_render_ms: figure('first_render_ms') < 1000,
+      pan_frame_p95_ms: figure('pan_frame_p95_ms') < 16.7,
+      zoom_frame_p95_ms: figure('zoom_frame_p95_ms') < 16.7,
+      edit_commit_ms: figure('edit_commit_ms') < 50,
+      heap_mb: figure('heap_mb') < 300,
+    };
+    console.log(JSON.stringify(withTargets(line, targets)));
   } finally {
     await browser.close();
     server.close();

@@ -39,6 +39,15 @@ process.on('message', (message: { type: string; seconds?: number; concurrency?: 
       process.send?.({ type: 'select1', rate }),
     );
   } else if (message.type === 'stop') {
+    // How much combining happened (calls per batch): bigger batches, less work per request.
+    const { leasing, submitting } = server.services;
+    for (const [name, totals] of [
+      ['lease', leasing.totals],
+      ['submit', submitting.totals],
+    ] as const) {
+      const perBatch = totals.batches > 0 ? (totals.calls / totals.batches).toFixed(1) : '0';
+      console.error(`${name} batches ${totals.batches}, ${perBatch} calls each`);
+    }
     void server.close().then(() => process.exit(0));
   }
 });

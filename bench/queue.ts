@@ -3,7 +3,14 @@
  * against a queue server (its own process) on PostgreSQL (a fresh database on TEST_DATABASE_URL),
  * over loopback HTTP. Then, in the same run, the rate of trivial `SELECT 1` round trips on the
  * server's pool, the ceiling of this machine. Prints one JSON line last:
- * {"bench":"queue","workers":200,"cycles_per_s":…,"lease_p99_ms":…,"submit_p99_ms":…,"select1_per_s":…}
+ * {"bench":"queue","workers":200,"cycles_per_s":…,"lease_p99_ms":…,"submit_p99_ms":…,"select1_per_s":…,
+ *  "floor_cycles_per_s":…,"floor_p99_ms":…}
+ * The floor fields measure the same workers and server doing no queue work at all, for scale: each
+ * cycle two authenticated `GET /v1/me` (HTTP, the session check, cached as under load, and the
+ * contract; no queue work), 10 seconds.
+ * On two cores shared by client, server and database, they bound what any queue code could reach.
+ * Targets: cycles_per_s at least 1,000 and at least a tenth of select1_per_s; both p99 under 50 ms.
+ * Exits with status 1 when a target is missed (after printing the line, which names them).
  *
  * Environment: BENCH_SECONDS (20), BENCH_WORKERS (200), BENCH_POOL_SIZE (10), BENCH_ITEMS (60000),
  * BENCH_CPU_PROF (a folder for a CPU profile of the server).
@@ -17,7 +24,7 @@ import { openQueueDatabase } from '../src/server/db/open';
 import { importItems } from '../src/server/import/import-items';
 import { createProject } from '../src/server/queue/projects';
 import { createTestDatabase } from '../test/helpers/postgres';
-import { percentile } from './stats';
+import { percentile, round1, withTargets } from './stats';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/shared/protocol/version';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -25,6 +32,7 @@ const WARMUP_SECONDS = 3;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 200);
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 60_000);
+const FLOOR_SECONDS = 10;
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -80,6 +88,10 @@ function connect(url: URL): Pool {
   return new Pool(url.origin, { connections: WORKERS, pipelining: 1 });
 }
 
+function headersFor(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+}
+
 async function post(
   pool: Pool,
   path: string,
@@ -89,11 +101,7 @@ async function post(
   const response = await pool.request({
     path,
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-    },
+    headers: { 'content-type': 'application/json', ...headersFor(token) },
     body: JSON.stringify(body),
   });
   return { status: response.statusCode, json: await response.body.json() };
@@ -145,6 +153,34 @@ async function load(pool: Pool, projectId: string, tokens: string[]) {
   return { cycles, leaseMs, submitMs, dry, failures };
 }
 
+/** The floor: each worker loops two `GET /v1/me` (no queue work) for FLOOR_SECONDS after a warm-up. */
+async function floorLoad(pool: Pool, tokens: string[]) {
+  const measureFrom = performance.now() + 1000;
+  const end = measureFrom + FLOOR_SECONDS * 1000;
+  const requestMs: number[] = [];
+  let cycles = 0;
+  const me = async (token: string) => {
+    const t0 = performance.now();
+    const response = await pool.request({ path: '/v1/me', method: 'GET', headers: headersFor(token) });
+    await response.body.json();
+    if (response.statusCode !== 200) throw new Error(`GET /v1/me answered ${response.statusCode}`);
+    return [t0, performance.now()] as const;
+  };
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (performance.now() < end) {
+        const [t0, t1] = await me(token);
+        const [, t2] = await me(token);
+        if (t0 >= measureFrom && t2 <= end) {
+          requestMs.push(t1 - t0, t2 - t1);
+          cycles += 1;
+        }
+      }
+    }),
+  );
+  return { cyclesPerSecond: cycles / FLOOR_SECONDS, p99: percentile(requestMs, 99) };
+}
+
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   let child: ReturnType<typeof fork> | null = null;
@@ -177,7 +213,9 @@ async function main(): Promise<void> {
     const { url } = await ask<{ url: string }>({}, 'ready');
     log(`server at ${url}; ${WORKERS} workers, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured…`);
     const pool = connect(new URL(url));
-    const result = await load(pool, projectId, tokens).finally(() => pool.destroy());
+    const result = await load(pool, projectId, tokens);
+    log(`floor: the same workers, two GET /v1/me per cycle, ${FLOOR_SECONDS} s…`);
+    const floor = await floorLoad(pool, tokens).finally(() => pool.destroy());
     log(`select 1 on the server's pool (${POOL_SIZE} connections)…`);
     const { rate } = await ask<{ rate: number }>(
       { type: 'select1', seconds: 5, concurrency: WORKERS },
@@ -188,15 +226,25 @@ async function main(): Promise<void> {
     child = null;
     const cyclesPerSecond = result.cycles / SECONDS;
     log(`cycles ${result.cycles}, empty leases ${result.dry}, failed requests ${result.failures}`);
+    const leaseP99 = percentile(result.leaseMs, 99);
+    const submitP99 = percentile(result.submitMs, 99);
     const line = {
       bench: 'queue',
       workers: WORKERS,
       cycles_per_s: Math.round(cyclesPerSecond),
-      lease_p99_ms: Math.round(percentile(result.leaseMs, 99) * 10) / 10,
-      submit_p99_ms: Math.round(percentile(result.submitMs, 99) * 10) / 10,
+      lease_p99_ms: round1(leaseP99),
+      submit_p99_ms: round1(submitP99),
       select1_per_s: Math.round(rate),
+      floor_cycles_per_s: Math.round(floor.cyclesPerSecond),
+      floor_p99_ms: round1(floor.p99),
     };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    const targets = {
+      cycles_per_s: cyclesPerSecond >= 1000,
+      cycles_share_of_select1: cyclesPerSecond >= 0.1 * rate,
+      lease_p99_ms: leaseP99 < 50,
+      submit_p99_ms: submitP99 < 50,
+    };
+    process.stdout.write(`${JSON.stringify(withTargets(line, targets))}\n`);
   } finally {
     child?.kill('SIGTERM');
     await database.drop();

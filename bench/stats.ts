@@ -13,3 +13,16 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/**
+ * The bench's last line with the targets it missed named (`targets_missed`, `targets_met`); a missed
+ * target also sets the exit status to 1, so a script running the bench sees it.
+ */
+export function withTargets<Line extends object>(line: Line, targets: Record<string, boolean>) {
+  const missed = Object.keys(targets).filter((name) => !targets[name]);
+  if (missed.length > 0) {
+    process.stderr.write(`targets missed: ${missed.join(', ')}\n`);
+    process.exitCode = 1;
+  }
+  return { ...line, targets_missed: missed, targets_met: missed.length === 0 };
+}
