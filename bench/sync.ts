@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createDispatch, type Dispatch } from '../src/main/bridge/dispatch';
 import { DOWNLOAD_CONCURRENCY } from '../src/main/services/media/downloader';
-import { profileDbPath } from '../src/main/services/profile/profile-store';
+import { profileDbPath } from '../src/main/services/profile/profile-paths';
 import { createWorkstation } from '../src/main/services/workstation';
 import { startQueueServer } from '../src/server/embed';
 import type { Session, SyncStatus, TaskSummary } from '../src/shared/bridge/contract';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DRAFT_BYTES } from '../../src/main/services/handlers/task-handlers';
-import { profileDbPath } from '../../src/main/services/profile/profile-store';
+import { profileDbPath } from '../../src/main/services/profile/profile-paths';
 import { BridgeError } from '../../src/shared/bridge/errors';
 import { createImageProject } from '../helpers/queue-projects';
 import { startTestQueue, type TestQueue } from '../helpers/workstation/test-queue';

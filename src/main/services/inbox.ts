@@ -2,7 +2,7 @@ import type { TaskDetail, TaskState, TaskSummary } from '../../shared/bridge/con
 import type { TaskKind } from '../../shared/domain/task-kinds';
 import { leasedTaskSchema, type LeasedTask } from '../../shared/domain/task';
 import type { TaskRow } from './profile/profile-schema';
-import type { InboxRecord } from './profile/profile-store';
+import type { InboxRecord } from './profile/profile-inbox';
 import { reasonFields } from './sync/server-reason';
 
 export const PREVIEW_LENGTH = 140;

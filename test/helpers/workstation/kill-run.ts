@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { profileDbPath } from '../../../src/main/services/profile/profile-store';
+import { profileDbPath } from '../../../src/main/services/profile/profile-paths';
 import { startQueueServer, type RunningQueueServer } from '../../../src/server/embed';
 import type { Session, TaskSummary } from '../../../src/shared/bridge/contract';
 import { ChildGone, startChildWorkstation, type ChildWorkstation } from './child-driver';

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { EventPayload, SyncStatus } from '../../../src/shared/bridge/contract';
 import type { BridgeEventName } from '../../../src/shared/bridge/names';
 import type { ProjectSpecInput } from '../../../src/shared/domain/project';
-import { profileDbPath } from '../../../src/main/services/profile/profile-store';
+import { profileDbPath } from '../../../src/main/services/profile/profile-paths';
 import {
   createWorkstation,
   type Workstation,

@@ -7,7 +7,9 @@ import { leasedTask, steppingClock, tempDir } from '../../../../test/helpers/wor
 import { compareInbox, inboxOf, summaryOf } from '../inbox';
 import { migrate } from '../sqlite/open-database';
 import { PROFILE_MIGRATIONS } from './profile-schema';
-import { DRAFT_SYNC_MS, INBOX_LIMITS, profileDbPath, ProfileStore } from './profile-store';
+import { INBOX_LIMITS } from './profile-inbox';
+import { profileDbPath } from './profile-paths';
+import { DRAFT_SYNC_MS, ProfileStore } from './profile-store';
 
 let dir: ReturnType<typeof tempDir>;
 let userId: string;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { leasedTask, steppingClock, tempDir } from '../../../../test/helpers/workstation/fixtures';
-import { profileDbPath, ProfileStore } from './profile-store';
+import { profileDbPath } from './profile-paths';
+import { ProfileStore } from './profile-store';
 
 let dir: ReturnType<typeof tempDir>;
 let userId: string;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { BridgeError } from '../../../shared/bridge/errors';
-import { idSchema } from '../../../shared/domain/common';
 import type { LeasedTask } from '../../../shared/domain/task';
 import { FeedbackStore } from '../feedback/feedback-store';
-import { previewOf, previewOfRow } from '../inbox';
+import { previewOf } from '../inbox';
 import { MediaIndex } from '../media/media-index';
 import { instructionMedia, mediaNeedsOf } from '../media/media-refs';
 import { openDatabase, type SqliteDatabase } from '../sqlite/open-database';
+import { fillMissingPreviews, type InboxRecord, readInbox, readInboxRecord } from './profile-inbox';
+import { profileDbPath } from './profile-paths';
 import {
   PROFILE_MIGRATIONS,
   toOutboxRow,
@@ -26,39 +27,6 @@ export type Settlement =
 
 const OPEN_STATES = new Set(['todo', 'draft']);
 
-/** The path of a HITer's database; the user id comes from the server, so it is checked first. */
-export function profileDbPath(dataDir: string, userId: string): string {
-  if (!idSchema.safeParse(userId).success) {
-    throw new Error(`refusing to use "${userId}" as a profile folder: the server's user id must be a uuid`);
-  }
-  return join(dataDir, 'profiles', userId.toLowerCase(), 'profile.db');
-}
-
-/** The folder of everything one HITer keeps on this laptop: database and media. */
-export function profileDir(dataDir: string, userId: string): string {
-  return dirname(profileDbPath(dataDir, userId));
-}
-
-/** What the inbox reads of a task: its columns, never its drafts or answer. */
-export type InboxRecord = {
-  task_id: string;
-  kind: string;
-  project_name: string;
-  state: TaskRow['state'];
-  preview: string | null;
-  updated_at: string;
-  lease_expires_at: string;
-  server_message: string | null;
-  lease_lost: number;
-  media_files: number;
-  media_missing: number;
-  media_bytes: number;
-  media_ready_bytes: number;
-};
-
-/** The inbox shows every open and waiting task up to these counts, and the latest settled ones. */
-export const INBOX_LIMITS = { open: 500, pending: 500, settled: 100 } as const;
-
 /**
  * A draft written with synchronous=NORMAL is on disk at the latest this long after (see saveDraft).
  * Why 100 ms: an edit must be on disk within 500 ms of the HITer making it; the renderer's
@@ -75,17 +43,6 @@ export type LeaseRenewal = {
   status: 'renewed' | 'lost';
   leaseExpiresAt: string | null;
 };
-
-/** Every column is in the open and pending indexes: listing them never reads a wide row. */
-const INBOX_COLUMNS = `t.task_id, t.kind, t.project_name, t.state, t.preview,
-  t.updated_at, t.lease_expires_at, t.server_message, t.lease_lost, t.media_files, t.media_missing`;
-/** A task's media bytes, needed and here; only tasks with media pay for the lookup. */
-const MEDIA_BYTES = `
-  CASE WHEN t.media_files = 0 THEN 0 ELSE (SELECT coalesce(sum(m.bytes), 0) FROM task_media tm
-    JOIN media m ON m.sha256 = tm.sha256 WHERE tm.task_id = t.task_id) END AS media_bytes,
-  CASE WHEN t.media_files = 0 THEN 0 ELSE (SELECT coalesce(sum(m.bytes), 0) FROM task_media tm
-    JOIN media m ON m.sha256 = tm.sha256 WHERE tm.task_id = t.task_id AND m.state = 'ready') END
-    AS media_ready_bytes`;
 
 export class ProfileStore {
   readonly media: MediaIndex;
@@ -210,38 +167,14 @@ export class ProfileStore {
     return (this.db.prepare('SELECT * FROM tasks').all() as TaskRecord[]).map(toTaskRow);
   }
 
-  /**
-   * The inbox in its order, read from three partial indexes without sorting: open tasks by lease
-   * order, then answers waiting to be sent in sending order, then the latest settled ones.
-   */
+  /** The inbox in its order (see profile-inbox.ts). */
   inbox(): InboxRecord[] {
-    const open = this.db
-      .prepare(
-        `SELECT ${INBOX_COLUMNS}, ${MEDIA_BYTES} FROM tasks t
-         WHERE t.state IN ('todo', 'draft') ORDER BY t.lease_order, t.task_id LIMIT ?`,
-      )
-      .all(INBOX_LIMITS.open) as InboxRecord[];
-    const pending = this.db
-      .prepare(
-        `SELECT ${INBOX_COLUMNS}, 0 AS media_bytes, 0 AS media_ready_bytes FROM tasks t
-         WHERE t.state = 'pending' ORDER BY t.updated_at, t.lease_order LIMIT ?`,
-      )
-      .all(INBOX_LIMITS.pending) as InboxRecord[];
-    const settled = this.db
-      .prepare(
-        `SELECT ${INBOX_COLUMNS}, 0 AS media_bytes, 0 AS media_ready_bytes FROM tasks t
-         WHERE t.state IN ('accepted', 'superseded', 'refused') ORDER BY t.updated_at DESC, t.task_id LIMIT ?`,
-      )
-      .all(INBOX_LIMITS.settled) as InboxRecord[];
-    return [...open, ...pending, ...settled];
+    return readInbox(this.db);
   }
 
   /** One task as the inbox shows it. */
   inboxRecord(taskId: string): InboxRecord | null {
-    const record = this.db
-      .prepare(`SELECT ${INBOX_COLUMNS}, ${MEDIA_BYTES} FROM tasks t WHERE t.task_id = ?`)
-      .get(taskId) as InboxRecord | undefined;
-    return record ?? null;
+    return readInboxRecord(this.db, taskId);
   }
 
   /** Remembers when the HITer first opened a task: the submission reports it for pay and impact. */
@@ -454,20 +387,4 @@ export class ProfileStore {
     this.syncTimer = null;
     if (this.db.open) this.db.close();
   }
-}
-
-/**
- * Tasks cached before previews were stored (schema 1) get theirs once, at the first open after the
- * upgrade, so the inbox never has to parse a task again.
- */
-function fillMissingPreviews(db: SqliteDatabase): void {
-  const missing = db.prepare('SELECT task_id, task_json FROM tasks WHERE preview IS NULL').all() as {
-    task_id: string;
-    task_json: string;
-  }[];
-  if (missing.length === 0) return;
-  const update = db.prepare('UPDATE tasks SET preview = ? WHERE task_id = ?');
-  db.transaction(() => {
-    for (const row of missing) update.run(previewOfRow(null, row.task_json), row.task_id);
-  })();
 }
