@@ -4,18 +4,23 @@
  * over loopback HTTP. Then, in the same run, the rate of trivial `SELECT 1` round trips on the
  * server's pool, the ceiling of this machine. Prints one JSON line last:
  * {"bench":"queue","workers":200,"cycles_per_s":…,"lease_p99_ms":…,"submit_p99_ms":…,"select1_per_s":…,
+ *  "paced":[{"offered_cycles_per_s":100,"cycles_per_s":…,"lease_p99_ms":…,"submit_p99_ms":…},{…1000…}],
  *  "floor_cycles_per_s":…,"floor_p99_ms":…}
- * The floor fields measure the same workers and server doing no queue work at all, for scale: each
- * cycle two authenticated `GET /v1/me` (HTTP, the session check, cached as under load, and the
- * contract; no queue work), 10 seconds.
- * On two cores shared by client, server and database, they bound what any queue code could reach.
+ * Two more phases, for scale, with the same workers and server:
+ * - paced: 100 cycles a second offered (what a thousand HITers ask for), then 1,000 (the throughput
+ *   target), each worker starting its cycles at fixed times, 10 seconds each: the latency at loads
+ *   the queue carries, where the closed loop measures it at saturation;
+ * - floor: no queue work at all, each cycle two authenticated `GET /v1/me` (HTTP, the session check,
+ *   cached as under load, and the contract), 10 seconds: on two cores shared by client, server and
+ *   database, it bounds what any queue code could reach.
  * Targets: cycles_per_s at least 1,000 and at least a tenth of select1_per_s; both p99 under 50 ms.
  * Exits with status 1 when a target is missed (after printing the line, which names them).
  *
- * Environment: BENCH_SECONDS (20), BENCH_WORKERS (200), BENCH_POOL_SIZE (10), BENCH_ITEMS (60000),
+ * Environment: BENCH_SECONDS (20), BENCH_WORKERS (200), BENCH_POOL_SIZE (10), BENCH_ITEMS (80000),
  * BENCH_CPU_PROF (a folder for a CPU profile of the server).
  */
 import { fork } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Pool } from 'undici';
@@ -31,7 +36,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 200);
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
-const ITEMS = Number(process.env.BENCH_ITEMS ?? 60_000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 80_000);
+/**
+ * The paced phases' offered loads: what a thousand HITers ask for (about a hundred leases a second)
+ * and the throughput the issue asks the queue to carry.
+ */
+const PACED_RATES = [100, 1000];
+const PACED_SECONDS = 10;
 const FLOOR_SECONDS = 10;
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -109,19 +120,36 @@ async function post(
 
 type Task = { taskId: string; leaseEpoch: number };
 
-async function load(pool: Pool, projectId: string, tokens: string[]) {
+/**
+ * Every worker loops lease-one → submit for `seconds` after a warm-up. Closed loop by default (each
+ * worker asks again as soon as it has its answer); with `cyclesPerSecond`, each worker starts a
+ * cycle at fixed times that add up to that rate, and a cycle's lease is timed from when it was due,
+ * so a queue falling behind shows in the figures instead of slowing the load down.
+ */
+async function load(
+  pool: Pool,
+  projectId: string,
+  tokens: string[],
+  phase: { warmupSeconds: number; seconds: number; cyclesPerSecond?: number },
+) {
   const start = performance.now();
-  const measureFrom = start + WARMUP_SECONDS * 1000;
-  const end = measureFrom + SECONDS * 1000;
+  const measureFrom = start + phase.warmupSeconds * 1000;
+  const end = measureFrom + phase.seconds * 1000;
+  const periodMs = phase.cyclesPerSecond ? (tokens.length / phase.cyclesPerSecond) * 1000 : 0;
   const leaseMs: number[] = [];
   const submitMs: number[] = [];
   let cycles = 0;
   let dry = 0;
   let failures = 0;
   await Promise.all(
-    tokens.map(async (token) => {
+    tokens.map(async (token, index) => {
+      let due = start + (periodMs * index) / tokens.length;
       while (performance.now() < end) {
-        const t0 = performance.now();
+        if (periodMs > 0) {
+          if (due > performance.now()) await sleep(due - performance.now());
+          due += periodMs;
+        }
+        const t0 = periodMs > 0 ? due - periodMs : performance.now();
         const leased = await post(pool, '/v1/leases', token, { count: 1, projectId });
         const t1 = performance.now();
         const task = (leased.json as { tasks?: Task[] }).tasks?.[0];
@@ -213,7 +241,17 @@ async function main(): Promise<void> {
     const { url } = await ask<{ url: string }>({}, 'ready');
     log(`server at ${url}; ${WORKERS} workers, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured…`);
     const pool = connect(new URL(url));
-    const result = await load(pool, projectId, tokens);
+    const result = await load(pool, projectId, tokens, { warmupSeconds: WARMUP_SECONDS, seconds: SECONDS });
+    const paced = [];
+    for (const rate of PACED_RATES) {
+      log(`paced: the same workers, ${rate} cycles/s offered, ${PACED_SECONDS} s…`);
+      const run = await load(pool, projectId, tokens, {
+        warmupSeconds: 2,
+        seconds: PACED_SECONDS,
+        cyclesPerSecond: rate,
+      });
+      paced.push({ rate, run });
+    }
     log(`floor: the same workers, two GET /v1/me per cycle, ${FLOOR_SECONDS} s…`);
     const floor = await floorLoad(pool, tokens).finally(() => pool.destroy());
     log(`select 1 on the server's pool (${POOL_SIZE} connections)…`);
@@ -225,7 +263,12 @@ async function main(): Promise<void> {
     await new Promise((resolve) => server.once('exit', resolve));
     child = null;
     const cyclesPerSecond = result.cycles / SECONDS;
-    log(`cycles ${result.cycles}, empty leases ${result.dry}, failed requests ${result.failures}`);
+    for (const [name, run] of [
+      ['closed loop', result],
+      ...paced.map((p) => [`paced ${p.rate}/s`, p.run] as const),
+    ] as const) {
+      log(`${name}: cycles ${run.cycles}, empty leases ${run.dry}, failed requests ${run.failures}`);
+    }
     const leaseP99 = percentile(result.leaseMs, 99);
     const submitP99 = percentile(result.submitMs, 99);
     const line = {
@@ -235,6 +278,12 @@ async function main(): Promise<void> {
       lease_p99_ms: round1(leaseP99),
       submit_p99_ms: round1(submitP99),
       select1_per_s: Math.round(rate),
+      paced: paced.map(({ rate, run }) => ({
+        offered_cycles_per_s: rate,
+        cycles_per_s: Math.round(run.cycles / PACED_SECONDS),
+        lease_p99_ms: round1(percentile(run.leaseMs, 99)),
+        submit_p99_ms: round1(percentile(run.submitMs, 99)),
+      })),
       floor_cycles_per_s: Math.round(floor.cyclesPerSecond),
       floor_p99_ms: round1(floor.p99),
     };
