@@ -39,7 +39,8 @@ process.on('message', (message: { type: string; seconds?: number; concurrency?: 
       process.send?.({ type: 'select1', rate }),
     );
   } else if (message.type === 'stop') {
-    // How much combining happened (calls per batch): bigger batches, less work per request.
+    // How much combining happened over the whole run, every phase (calls per batch): bigger
+    // batches, less work per request.
     const { leasing, submitting } = server.services;
     for (const [name, totals] of [
       ['lease', leasing.totals],

@@ -243,14 +243,14 @@ async function main(): Promise<void> {
     const pool = connect(new URL(url));
     const result = await load(pool, projectId, tokens, { warmupSeconds: WARMUP_SECONDS, seconds: SECONDS });
     const paced = [];
-    for (const rate of PACED_RATES) {
-      log(`paced: the same workers, ${rate} cycles/s offered, ${PACED_SECONDS} s…`);
+    for (const offered of PACED_RATES) {
+      log(`paced: the same workers, ${offered} cycles/s offered, ${PACED_SECONDS} s…`);
       const run = await load(pool, projectId, tokens, {
         warmupSeconds: 2,
         seconds: PACED_SECONDS,
-        cyclesPerSecond: rate,
+        cyclesPerSecond: offered,
       });
-      paced.push({ rate, run });
+      paced.push({ offered, run });
     }
     log(`floor: the same workers, two GET /v1/me per cycle, ${FLOOR_SECONDS} s…`);
     const floor = await floorLoad(pool, tokens).finally(() => pool.destroy());
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
     const cyclesPerSecond = result.cycles / SECONDS;
     for (const [name, run] of [
       ['closed loop', result],
-      ...paced.map((p) => [`paced ${p.rate}/s`, p.run] as const),
+      ...paced.map((p) => [`paced ${p.offered}/s`, p.run] as const),
     ] as const) {
       log(`${name}: cycles ${run.cycles}, empty leases ${run.dry}, failed requests ${run.failures}`);
     }
@@ -278,8 +278,8 @@ async function main(): Promise<void> {
       lease_p99_ms: round1(leaseP99),
       submit_p99_ms: round1(submitP99),
       select1_per_s: Math.round(rate),
-      paced: paced.map(({ rate, run }) => ({
-        offered_cycles_per_s: rate,
+      paced: paced.map(({ offered, run }) => ({
+        offered_cycles_per_s: offered,
         cycles_per_s: Math.round(run.cycles / PACED_SECONDS),
         lease_p99_ms: round1(percentile(run.leaseMs, 99)),
         submit_p99_ms: round1(percentile(run.submitMs, 99)),
