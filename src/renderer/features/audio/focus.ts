@@ -9,5 +9,12 @@ export function transcriptFocusOf(target: EventTarget | null): FocusKind | 'tran
   return focusKindOf(target);
 }
 
-export const transcriptFieldId = (segmentId: string) => `transcript-${segmentId}`;
+const TRANSCRIPT_ID_PREFIX = 'transcript-';
+export const transcriptFieldId = (segmentId: string) => `${TRANSCRIPT_ID_PREFIX}${segmentId}`;
+
+/** The segment whose transcript field `element` is (the one focused, say), or null. */
+export function segmentOfTranscriptField(element: Element | null): string | null {
+  if (!(element instanceof HTMLElement) || !element.hasAttribute(TRANSCRIPT_ATTRIBUTE)) return null;
+  return element.id.startsWith(TRANSCRIPT_ID_PREFIX) ? element.id.slice(TRANSCRIPT_ID_PREFIX.length) : null;
+}
 export const segmentRowId = (segmentId: string) => `segment-${segmentId}`;

@@ -18,7 +18,7 @@ import {
 } from '../../editor/audio/segments';
 import type { TranscriptionCommand } from '../../editor/audio/transcription-keys';
 import { showInbox, toggleInstructions } from '../../state/app-store';
-import { transcriptFieldId } from './focus';
+import { segmentOfTranscriptField } from './focus';
 import type { TranscriptionEditor } from './useTranscriptionEditor';
 
 /** A new segment made from the keyboard lasts this long, or up to the next one. */
@@ -77,7 +77,11 @@ export function runTranscriptionCommand(command: TranscriptionCommand, ctx: Comm
   const { editor, rules } = ctx;
   const player = ctx.player();
   const doc = editor.current();
-  const target = ctx.selectedId ? findSegment(doc, ctx.selectedId) : undefined;
+  // Typing in a transcript, the HITer means that segment, whatever the waveform or the last
+  // render selected: the focused field says it at the moment of the key press.
+  const typingId = segmentOfTranscriptField(document.activeElement);
+  const targetId = typingId ?? ctx.selectedId;
+  const target = targetId ? findSegment(doc, targetId) : undefined;
   const playheadMs = () => Math.round((player?.currentTime() ?? 0) * 1000);
   switch (command.type) {
     case 'playPause':
@@ -91,7 +95,7 @@ export function runTranscriptionCommand(command: TranscriptionCommand, ctx: Comm
     case 'nextSegment': {
       // The next segment with a transcript to type; past the last one Tab leaves the list as usual.
       const typed = new Set(ctx.config.labels.filter((label) => label.transcribe).map((label) => label.code));
-      let next = neighbourOf(doc, ctx.typingIn ?? ctx.selectedId, command.direction);
+      let next = neighbourOf(doc, typingId ?? ctx.typingIn ?? ctx.selectedId, command.direction);
       while (next && !typed.has(next.label)) next = neighbourOf(doc, next.id, command.direction);
       if (!next) return false;
       return ctx.goTo(next.id, true);
@@ -113,15 +117,13 @@ export function runTranscriptionCommand(command: TranscriptionCommand, ctx: Comm
       const at = playheadMs();
       const inside = target && target.startMs < at && at < target.endMs ? target : segmentAt(doc, at);
       if (!inside) return void ctx.notify('outside');
-      // Typing in its transcript: the text is cut at the caret.
+      // Typing in its transcript: the text is cut at the caret, and typing goes on in the new part.
       const field = document.activeElement;
       const caret =
-        field instanceof HTMLTextAreaElement && field.id === transcriptFieldId(inside.id)
-          ? field.selectionStart
-          : undefined;
+        field instanceof HTMLTextAreaElement && typingId === inside.id ? field.selectionStart : undefined;
       const id = newSegmentId((candidate) => findSegment(doc, candidate) !== undefined);
       const result = editor.edit((current) => splitSegment(current, inside.id, at, id, rules, caret));
-      if (!refused(ctx, result)) ctx.goTo(id, ctx.typingIn !== null);
+      if (!refused(ctx, result)) ctx.goTo(id, typingId !== null || ctx.typingIn !== null);
       return;
     }
     case 'merge':
