@@ -154,7 +154,6 @@ export function TranscriptionWorkspace({ detail, task }: WorkspaceProps<'audio_t
     store,
     zoomLevels: levels,
     selectedId,
-    typingIn,
     newLabel,
     setNewLabel,
     select: setSelectedId,

@@ -33,8 +33,6 @@ export type CommandContext = {
   store: PlayerStore;
   zoomLevels: readonly number[];
   selectedId: string | null;
-  /** The segment whose transcript has the focus. */
-  typingIn: string | null;
   newLabel: string;
   setNewLabel: (code: string) => void;
   select: (id: string | null) => void;
@@ -79,7 +77,8 @@ export function runTranscriptionCommand(command: TranscriptionCommand, ctx: Comm
   const doc = editor.current();
   // Typing in a transcript, the HITer means that segment, whatever the waveform or the last
   // render selected: the focused field says it at the moment of the key press.
-  const typingId = segmentOfTranscriptField(document.activeElement);
+  const focused = document.activeElement;
+  const typingId = segmentOfTranscriptField(focused);
   const targetId = typingId ?? ctx.selectedId;
   const target = targetId ? findSegment(doc, targetId) : undefined;
   const playheadMs = () => Math.round((player?.currentTime() ?? 0) * 1000);
@@ -95,7 +94,7 @@ export function runTranscriptionCommand(command: TranscriptionCommand, ctx: Comm
     case 'nextSegment': {
       // The next segment with a transcript to type; past the last one Tab leaves the list as usual.
       const typed = new Set(ctx.config.labels.filter((label) => label.transcribe).map((label) => label.code));
-      let next = neighbourOf(doc, typingId ?? ctx.typingIn ?? ctx.selectedId, command.direction);
+      let next = neighbourOf(doc, targetId, command.direction);
       while (next && !typed.has(next.label)) next = neighbourOf(doc, next.id, command.direction);
       if (!next) return false;
       return ctx.goTo(next.id, true);
@@ -118,12 +117,11 @@ export function runTranscriptionCommand(command: TranscriptionCommand, ctx: Comm
       const inside = target && target.startMs < at && at < target.endMs ? target : segmentAt(doc, at);
       if (!inside) return void ctx.notify('outside');
       // Typing in its transcript: the text is cut at the caret, and typing goes on in the new part.
-      const field = document.activeElement;
       const caret =
-        field instanceof HTMLTextAreaElement && typingId === inside.id ? field.selectionStart : undefined;
+        focused instanceof HTMLTextAreaElement && typingId === inside.id ? focused.selectionStart : undefined;
       const id = newSegmentId((candidate) => findSegment(doc, candidate) !== undefined);
       const result = editor.edit((current) => splitSegment(current, inside.id, at, id, rules, caret));
-      if (!refused(ctx, result)) ctx.goTo(id, typingId !== null || ctx.typingIn !== null);
+      if (!refused(ctx, result)) ctx.goTo(id, typingId !== null);
       return;
     }
     case 'merge':
