@@ -1,10 +1,7 @@
-import type { z } from 'zod';
 import { idSchema } from '../../shared/domain/common';
 import type { TaskKind } from '../../shared/domain/task-kinds';
-import type { submissionRequestSchema, SubmissionResponse } from '../../shared/protocol/endpoints';
+import type { SubmissionRequest, SubmissionResponse } from '../../shared/protocol/endpoints';
 import type { Db } from '../db/db';
-
-export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
 /** What an answer is decided on: its task, project and item, its lease, what its key stored. */
 export type TaskRow = {

@@ -1,14 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { mediaOf } from '../../shared/domain/media';
 import { checkAnswer } from '../../shared/domain/task-kinds';
-import type { SubmissionResponse } from '../../shared/protocol/endpoints';
+import type { SubmissionRequest, SubmissionResponse } from '../../shared/protocol/endpoints';
 import { scoreAnswer } from '../../shared/scoring/answers';
 import type { Db } from '../db/db';
 import { isoOf, isUniqueViolation } from '../db/db';
 import { ApiError, invalidInput, notFound } from '../errors';
 import { acceptedEntries, entryRows, pendingEntries, splitPrice, type PaySplit } from '../pay/ledger';
 import type { DeploymentSettings } from '../settings';
-import { type LookupRow, lookupAnswers, type SubmissionRequest, type TaskRow } from './answer-lookup';
+import { type LookupRow, lookupAnswers, type TaskRow } from './answer-lookup';
 import { canonicalHash } from './canonical-json';
 
 /** A concurrent request stored the same key first: this one is its replay (or a reused key). */

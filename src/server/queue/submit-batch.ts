@@ -1,10 +1,14 @@
 import { mediaOf } from '../../shared/domain/media';
-import type { SubmissionOutcome, SubmissionResponse } from '../../shared/protocol/endpoints';
+import type {
+  SubmissionOutcome,
+  SubmissionRequest,
+  SubmissionResponse,
+} from '../../shared/protocol/endpoints';
 import { ApiError } from '../errors';
 import type { Db } from '../db/db';
 import type { DeploymentSettings } from '../settings';
 import { BATCHING, type BatchCall, Combiner, type CombinerOptions } from './combiner';
-import { type LookupRow, lookupAnswers, type SubmissionRequest } from './answer-lookup';
+import { type LookupRow, lookupAnswers, type WorkerAnswer } from './answer-lookup';
 import {
   decideAnswer,
   type Decision,
@@ -14,7 +18,8 @@ import {
   writeAnswers,
 } from './submissions';
 
-export type SubmitCall = { workerId: string; request: SubmissionRequest };
+/** One answer of one worker, as the lookup reads it. */
+export type SubmitCall = WorkerAnswer;
 type Call = BatchCall<SubmitCall, SubmissionResponse>;
 type Settings = Pick<DeploymentSettings, 'payShares' | 'currency'>;
 

@@ -41,6 +41,8 @@ export const submissionRequestSchema = z
   })
   .strict();
 
+export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
+
 export const SUBMISSION_STATUSES = ['accepted', 'superseded'] as const;
 export const submissionResponseSchema = z.object({
   submissionId: idSchema,
