@@ -9,6 +9,7 @@ import { backoffDelay, type SyncTimings } from './backoff';
 import { recoverTake } from './batch-take';
 import { pullFeedback } from './feedback-pull';
 import { OutboxPusher } from './outbox-pusher';
+import { ProgressBatcher } from './progress-batcher';
 import { judgeFailure, type SyncProblem } from './push-outcome';
 import { renewLeases } from './lease-renewal';
 import { Uploader } from './uploader';
@@ -59,8 +60,6 @@ export class SyncEngine {
   private lastPassOk = false;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private progressTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly changedTasks = new Set<string>();
   private running: Promise<void> | null = null;
   private readonly abort = new AbortController();
   private lastEmitted = '';
@@ -70,6 +69,10 @@ export class SyncEngine {
   private readonly downloader: MediaDownloader | null;
   private readonly uploader: Uploader | null;
   private readonly pusher: OutboxPusher;
+  private readonly progress = new ProgressBatcher(PROGRESS_EVERY_MS, (taskIds) => {
+    if (taskIds.length > 0) this.options.emit('tasks.changed', { taskIds });
+    this.emitStatus();
+  });
 
   constructor(private readonly options: SyncEngineOptions) {
     const { files, budget, store, client, timings } = options;
@@ -81,8 +84,8 @@ export class SyncEngine {
             client,
             stallTimeoutMs: timings.stallTimeoutMs,
             fits: (bytes) => budget.fits(bytes),
-            onReady: (taskIds) => this.tasksChanged(taskIds),
-            onProgress: () => this.progressChanged(),
+            onReady: (taskIds) => this.progress.tasksChanged(taskIds),
+            onProgress: () => this.progress.progressChanged(),
           })
         : null;
     this.uploader = files
@@ -91,7 +94,7 @@ export class SyncEngine {
           files,
           client,
           signal: this.abort.signal,
-          onProgress: () => this.progressChanged(),
+          onProgress: () => this.progress.progressChanged(),
         })
       : null;
     this.pusher = new OutboxPusher({
@@ -105,8 +108,8 @@ export class SyncEngine {
       reached: () => {
         this.online = true;
       },
-      tasksChanged: (taskIds) => this.tasksChanged(taskIds),
-      progressChanged: () => this.progressChanged(),
+      tasksChanged: (taskIds) => this.progress.tasksChanged(taskIds),
+      progressChanged: () => this.progress.progressChanged(),
     });
   }
 
@@ -198,7 +201,7 @@ export class SyncEngine {
     if (this.stopped) return;
     this.stopped = true;
     this.clearTimer();
-    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progress.stop();
     const downloads = this.downloader?.stop();
     if (this.running) {
       const cut = setTimeout(() => this.abort.abort(), STOP_GRACE_MS);
@@ -248,7 +251,7 @@ export class SyncEngine {
       await this.pusher.pushAll();
       if (this.stopped) return;
       const recovered = await recoverTake(store, client, this.abort.signal);
-      if (recovered.length > 0) this.tasksChanged(recovered);
+      if (recovered.length > 0) this.progress.tasksChanged(recovered);
       if (
         !this.unsupported.has('renewLeases') &&
         now().getTime() - this.lastRenewalAt >= timings.renewIntervalMs
@@ -257,7 +260,7 @@ export class SyncEngine {
           renewLeases(store, client, this.abort.signal),
         );
         this.lastRenewalAt = now().getTime();
-        if (renewed && renewed.length > 0) this.tasksChanged(renewed);
+        if (renewed && renewed.length > 0) this.progress.tasksChanged(renewed);
       }
       if (!this.unsupported.has('feedback')) {
         const added = await this.optional('feedback', () =>
@@ -280,7 +283,7 @@ export class SyncEngine {
     } finally {
       if (!this.stopped) {
         this.syncing = false;
-        this.flushProgress();
+        this.progress.flush();
       }
     }
   }
@@ -344,31 +347,6 @@ export class SyncEngine {
     const delay = backoffDelay(this.attempt, this.options.random, this.options.timings);
     this.attempt += 1;
     this.schedule(delay, true);
-  }
-
-  /** Batched: thousands of answers settling in a burst make one renderer refresh, not thousands. */
-  private tasksChanged(taskIds: string[]): void {
-    if (this.stopped || taskIds.length === 0) return;
-    for (const taskId of taskIds) this.changedTasks.add(taskId);
-    this.progressChanged();
-  }
-
-  private progressChanged(): void {
-    if (this.progressTimer || this.stopped) return;
-    this.progressTimer = setTimeout(() => this.flushProgress(), PROGRESS_EVERY_MS);
-    this.progressTimer.unref?.();
-  }
-
-  private flushProgress(): void {
-    if (this.progressTimer) clearTimeout(this.progressTimer);
-    this.progressTimer = null;
-    if (this.stopped) return;
-    if (this.changedTasks.size > 0) {
-      const taskIds = [...this.changedTasks];
-      this.changedTasks.clear();
-      this.options.emit('tasks.changed', { taskIds });
-    }
-    this.emitStatus();
   }
 
   private setError(problem: SyncProblem): void {
